@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { KeyStore } from '@weerbaar/shared';
+import { EnvelopeKeyStore, type WrappedKeyTable } from '../../crypto/envelope-key-store.js';
+import { toBuffer, type Database } from './database.js';
+
+/** Wrapped data keys in `data_keys`, optionally in another schema (SQLite: the attached keys file). */
+export class KyselyWrappedKeyTable implements WrappedKeyTable {
+  private readonly db: Kysely<Database>;
+
+  constructor(
+    db: Kysely<Database>,
+    schema: string | undefined,
+    private readonly now: () => Date,
+  ) {
+    this.db = schema ? db.withSchema(schema) : db;
+  }
+
+  async get(keyId: string): Promise<Uint8Array | undefined> {
+    const row = await this.db.selectFrom('data_keys').select('wrapped').where('key_id', '=', keyId).executeTakeFirst();
+    return row?.wrapped;
+  }
+
+  async put(keyId: string, wrapped: Uint8Array): Promise<Uint8Array> {
+    await this.db
+      .insertInto('data_keys')
+      .values({ key_id: keyId, wrapped: toBuffer(wrapped), created_at: this.now().toISOString() })
+      .onConflict((oc) => oc.column('key_id').doNothing())
+      .execute();
+    const stored = await this.get(keyId);
+    if (!stored) throw new Error(`Data key "${keyId}" vanished while it was being created`);
+    return stored;
+  }
+
+  async delete(keyId: string): Promise<void> {
+    await this.db.deleteFrom('data_keys').where('key_id', '=', keyId).execute();
+  }
+}
+
+/**
+ * Gives a KeyStore that works inside the caller's transaction when `executor` is one, so
+ * creating a signal's key and destroying it commit together with the signal's row.
+ */
+export type KeyStoreFor = (executor: Kysely<Database>) => KeyStore;
+
+export function envelopeKeyStoreFor(masterKey: Uint8Array, schema: string | undefined, now: () => Date): KeyStoreFor {
+  return (executor) => new EnvelopeKeyStore(masterKey, new KyselyWrappedKeyTable(executor, schema, now));
+}
+
+/** Store-level keys for records that are not signals (one key each, never destroyed). */
+export const STORE_KEY_IDS = {
+  dialog: 'store:dialog',
+  conversations: 'store:conversations',
+  outbox: 'store:outbox',
+} as const;
+
+export function signalKeyId(signalId: string): string {
+  return `signal:${signalId}`;
+}

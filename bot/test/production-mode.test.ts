@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, startTestInstance, tenantOf, type TestInstance } from './support/instance-harness.js';
+
+const HENGELO = '0164';
+const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/main.js');
+
+const productionEnv = {
+  MODE: 'production',
+  MicrosoftAppId: '22222222-2222-4222-8222-222222222222',
+  MicrosoftAppPassword: 'secret-from-key-vault',
+  MicrosoftAppTenantId: tenantOf(HENGELO),
+  WEERBAAR_DATA_KEY: Buffer.alloc(32, 9).toString('base64'),
+  ENTRA_API_AUDIENCE: 'api://weerbaar-twente-hengelo',
+  ENTRA_JWKS_URL: 'http://127.0.0.1:9/keys',
+};
+
+describe('production mode', () => {
+  let instance: TestInstance;
+
+  beforeAll(async () => {
+    instance = await startTestInstance({ codes: [HENGELO], env: productionEnv });
+  });
+  afterAll(async () => instance?.close());
+
+  it.each([
+    ['POST', '/dev/login'],
+    ['POST', '/dev/clock'],
+    ['GET', '/dev/clock'],
+  ])('has no %s %s route', async (method, route) => {
+    const res = await api(instance.baseUrl, route, { method, body: method === 'POST' ? { upn: 'x@y.example', now: '2027-01-01T00:00:00Z' } : undefined });
+    expect(res.status).toBe(404);
+  });
+
+  it('refuses an unsigned Bot Framework activity (401) and sends nothing', async () => {
+    const res = await fetch(`${instance.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'hallo', serviceUrl: 'http://127.0.0.1:9', channelId: 'msteams', conversation: { id: 'x' }, from: { id: 'u' } }),
+    });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('starting the service process', () => {
+  const run = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 20_000 });
+
+  it('refuses a production start without Microsoft App credentials, naming the variable', () => {
+    const result = run({ MODE: 'production', TENANT_ID: tenantOf(HENGELO), MUNICIPALITY_CODES: HENGELO, WEERBAAR_DATA_KEY: productionEnv.WEERBAAR_DATA_KEY });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('MicrosoftAppId');
+  });
+
+  it('refuses a production start without the data key, naming the variable', () => {
+    const { WEERBAAR_DATA_KEY: _omitted, ...rest } = productionEnv;
+    const result = run({ ...rest, TENANT_ID: tenantOf(HENGELO), MUNICIPALITY_CODES: HENGELO });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('WEERBAAR_DATA_KEY');
+  });
+
+  it('refuses an invalid port, naming the variable', () => {
+    const result = run({ MODE: 'local', PORT: 'abc', TENANT_ID: tenantOf(HENGELO), MUNICIPALITY_CODES: HENGELO });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('PORT');
+  });
+});

@@ -1,0 +1,159 @@
+import type { CategoryId, Signal, SignalStatus } from '../domain/signal.js';
+import type { Page } from './organisation-store.js';
+import type { AuditLog } from './audit-log.js';
+
+/**
+ * The service store holds what must be transactional and confidential: signals,
+ * audit, outbox, idempotency keys, conversation references, dialog state and
+ * scheduler leases. Adapters (SQLite, PostgreSQL) seal signal content, reporter
+ * identity, dialog state and outbox payloads at rest with per-record data keys.
+ */
+export interface ServiceStore {
+  readonly signals: SignalRepository;
+  readonly audit: AuditLog;
+  readonly outbox: OutboxRepository;
+  readonly idempotency: IdempotencyRepository;
+  readonly conversations: ConversationReferenceRepository;
+  readonly dialogState: DialogStateRepository;
+  readonly leases: LeaseRepository;
+  close(): Promise<void>;
+}
+
+export interface SignalQuery {
+  municipalityCodes: readonly string[];
+  status?: SignalStatus;
+  category?: CategoryId;
+  /** Newest first; `cursor` is opaque, from the previous page. */
+  limit?: number;
+  cursor?: string;
+}
+
+/** What stays of a signal after retention deletes it: enough for the insights, no content. */
+export interface SignalTombstone {
+  id: string;
+  reference: string;
+  municipalityCode: string;
+  category: CategoryId;
+  receivedAt: string;
+  acknowledgedAt: string | null;
+  closedAt: string | null;
+  outcome: string | null;
+  deletedAt: string;
+}
+
+export interface SignalRepository {
+  /**
+   * Stores a new signal and its idempotency key in one transaction. When the key was
+   * seen before, nothing is written and the earlier signal is returned (`created: false`).
+   */
+  create(signal: Signal, idempotencyKey: string): Promise<{ signal: Signal; created: boolean }>;
+  get(id: string): Promise<Signal | undefined>;
+  list(query: SignalQuery): Promise<Page<Signal>>;
+  /** Writes `signal` when the stored version equals `expectedVersion`; bumps the version. */
+  update(signal: Signal, expectedVersion: number): Promise<Signal>;
+  /** Deletes the signal and destroys its data key, leaving the tombstone. */
+  shred(id: string, deletedAt: string): Promise<SignalTombstone>;
+  tombstones(municipalityCodes: readonly string[]): Promise<SignalTombstone[]>;
+  /** Next number in the yearly reference sequence of a municipality (1, 2, ...). */
+  nextReferenceNumber(municipalityCode: string, year: number): Promise<number>;
+}
+
+/** A proactive message waiting to go out. The payload is sealed at rest. */
+export interface OutboxMessage {
+  id: string;
+  /** Unique per recipient and purpose, e.g. "signal:<id>:notify:<objectId>". */
+  idempotencyKey: string;
+  tenantId: string;
+  municipalityCode: string;
+  recipientObjectId: string;
+  /** Teams conversation to send in, when known; else the transport installs the app first. */
+  conversationId: string | null;
+  payload: OutgoingMessage;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastOutcome: DeliveryOutcome['kind'] | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'recipient-gone';
+
+/** A message to show in Teams: plain text, or an Adaptive Card with a text fallback. */
+export interface OutgoingMessage {
+  text: string;
+  card?: Record<string, unknown>;
+  /** When set, the card replaces an earlier activity (card update in place). */
+  replaceActivityId?: string;
+  /** Kind, for outcomes and metrics; never content. */
+  kind: string;
+}
+
+export type DeliveryOutcome =
+  | { kind: 'sent'; activityId?: string }
+  | { kind: 'throttled'; retryAfterMs: number }
+  | { kind: 'failed'; transient: boolean; status?: number }
+  | { kind: 'recipient-gone'; status?: number };
+
+export interface NewOutboxMessage {
+  idempotencyKey: string;
+  tenantId: string;
+  municipalityCode: string;
+  recipientObjectId: string;
+  conversationId: string | null;
+  payload: OutgoingMessage;
+  notBefore: string;
+}
+
+export interface OutboxRepository {
+  /** Adds the message unless its idempotency key exists; returns the stored message. */
+  enqueue(message: NewOutboxMessage): Promise<{ message: OutboxMessage; created: boolean }>;
+  /**
+   * Atomically takes up to `limit` due messages (pending, or sending with an expired
+   * claim) and marks them `sending` until `claimUntil`, so two workers never share one.
+   */
+  claimDue(now: string, limit: number, claimUntil: string, worker: string): Promise<OutboxMessage[]>;
+  /** Records an attempt: final statuses end the message, `pending` schedules a retry. */
+  recordAttempt(
+    id: string,
+    worker: string,
+    outcome: DeliveryOutcome,
+    next: { status: OutboxStatus; nextAttemptAt: string; finishedAt: string | null },
+  ): Promise<void>;
+  get(id: string): Promise<OutboxMessage | undefined>;
+  countByStatus(): Promise<Record<OutboxStatus, number>>;
+}
+
+export interface IdempotencyRepository {
+  /** True the first time a key is claimed, false ever after (e.g. a redelivered activity id). */
+  claim(key: string, at: string): Promise<boolean>;
+}
+
+/** Serialized botbuilder ConversationReference per user, so proactive messages survive restarts. */
+export interface ConversationReferenceRepository {
+  save(tenantId: string, objectId: string, reference: Record<string, unknown>, at: string): Promise<void>;
+  get(tenantId: string, objectId: string): Promise<Record<string, unknown> | undefined>;
+  delete(tenantId: string, objectId: string): Promise<void>;
+}
+
+export interface StoredState {
+  value: unknown;
+  etag: string;
+}
+
+/** Backs botbuilder's Storage: eTag-checked, sealed at rest. */
+export interface DialogStateRepository {
+  read(keys: readonly string[]): Promise<Record<string, StoredState>>;
+  /** `expectedEtag` undefined or '*' writes unconditionally; a mismatch throws ConcurrencyError. */
+  write(key: string, value: unknown, expectedEtag: string | undefined): Promise<string>;
+  delete(keys: readonly string[]): Promise<void>;
+}
+
+/** Scheduler coordination across processes that share one database. */
+export interface LeaseRepository {
+  /** Claims one tick of a job; true for exactly one caller per (job, tickAt). */
+  claimTick(job: string, tickAt: string, holder: string): Promise<boolean>;
+  /** Takes or renews a named lease; true when `holder` holds it until `until`. */
+  acquire(name: string, holder: string, now: string, until: string): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
+}
