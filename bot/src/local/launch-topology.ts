@@ -80,12 +80,18 @@ export async function launchTopology(options: LaunchOptions): Promise<RunningTop
       spawn(
         options.playgroundBin,
         ['-e', `${instance.baseUrl}/api/messages`, '-c', 'msteams', '-p', String(spec.port), '--disable-telemetry'],
-        { cwd: spec.workDir, stdio: stdio === 'inherit' ? 'ignore' : stdio, env: { ...process.env, BROWSER: 'none' } },
+        // The playground exits when its stdin closes, so it gets a pipe that stays open.
+        { cwd: spec.workDir, stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, BROWSER: 'none' } },
       ),
     );
   }
   const hubUrl = `http://localhost:${options.basePort}`;
-  await waitHealthy([hubUrl, ...instances.map((i) => i.baseUrl)], 90_000, children);
+  try {
+    await waitHealthy([hubUrl, ...instances.map((i) => i.baseUrl)], 90_000, children);
+  } catch (error) {
+    await Promise.all(children.map((child) => stopChild(child)));
+    throw error;
+  }
   return {
     hubUrl,
     instances,
@@ -101,7 +107,7 @@ async function waitHealthy(urls: string[], timeoutMs: number, children: ChildPro
   const pending = new Set(urls);
   while (pending.size > 0) {
     const dead = children.find((c) => c.exitCode !== null && c.exitCode !== 0);
-    if (dead) throw new Error(`a service process exited with code ${dead.exitCode} during start`);
+    if (dead) throw new Error(`${dead.spawnargs.slice(1).join(' ')} exited with code ${dead.exitCode} during start`);
     if (Date.now() > deadline) throw new Error(`not healthy within ${timeoutMs} ms: ${[...pending].join(', ')}`);
     await Promise.all(
       [...pending].map(async (url) => {

@@ -6,7 +6,7 @@ import type { Person } from '@weerbaar/shared';
  * own spelling "userPrincipleName".
  */
 export function playgroundConfigYaml(person: Person, tenantId: string, people: readonly Person[]): string {
-  const colleagues = people.filter((p) => p.municipalityCode === person.municipalityCode && p.objectId !== person.objectId).slice(0, 4);
+  const colleagues = people.filter((p) => p.municipalityCode === person.municipalityCode && p.objectId !== person.objectId).slice(0, 5); // the playground wants exactly 5
   const user = (p: Person, id: string) => {
     const [givenName, ...rest] = p.displayName.split(' ');
     return [
