@@ -20,3 +20,4 @@ export * from './ports/runtime.js';
 export * from './schemas/seed.js';
 export * from './schemas/inputs.js';
 export * from './services/outbox-worker.js';
+export * from './api/signals-api.js';

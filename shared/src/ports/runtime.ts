@@ -60,3 +60,13 @@ export interface KeyStore {
   destroy(keyId: string): Promise<void>;
   has(keyId: string): Promise<boolean>;
 }
+
+/**
+ * Reaches the reporter of a signal without the handler ever learning who it is: a named
+ * or confidential reporter in Teams (through the outbox); an anonymous reporter's
+ * messages wait until they come back with their receipt code.
+ */
+export interface ReporterChannel {
+  notifyAcknowledged(signalId: string): Promise<void>;
+  deliverMessage(signalId: string, messageId: string): Promise<void>;
+}
