@@ -1,5 +1,5 @@
 import type { Signal } from './signal.js';
-import { addCalendarDays, addCalendarMonthsClamped, dutchDateOf, DUTCH_TIME_ZONE } from './iso-dates.js';
+import { addCalendarDays, addMonths, dutchDateOf, NETHERLANDS_TIME_ZONE } from './local-date.js';
 
 /**
  * The legal clocks of an internal reporting channel (EU Directive 2019/1937 art. 9,
@@ -14,7 +14,7 @@ import { addCalendarDays, addCalendarMonthsClamped, dutchDateOf, DUTCH_TIME_ZONE
 export const ACKNOWLEDGEMENT_TERM_DAYS = 7;
 export const FEEDBACK_TERM_MONTHS = 3;
 /** The time zone the terms are counted in. */
-export const LEGAL_CLOCK_TIME_ZONE = DUTCH_TIME_ZONE;
+export const LEGAL_CLOCK_TIME_ZONE = NETHERLANDS_TIME_ZONE;
 
 export interface LegalDeadlines {
   /** Last day (yyyy-mm-dd) to confirm receipt to the reporter. */
@@ -30,7 +30,7 @@ export function legalDeadlines(signal: ClockedSignal): LegalDeadlines {
   const acknowledgeBy = addCalendarDays(dutchDateOf(signal.receivedAt), ACKNOWLEDGEMENT_TERM_DAYS);
   // Without a confirmation the feedback term starts when the confirmation term ends.
   const feedbackStart = signal.acknowledgedAt ? dutchDateOf(signal.acknowledgedAt) : acknowledgeBy;
-  return { acknowledgeBy, feedbackBy: addCalendarMonthsClamped(feedbackStart, FEEDBACK_TERM_MONTHS) };
+  return { acknowledgeBy, feedbackBy: addMonths(feedbackStart, FEEDBACK_TERM_MONTHS) };
 }
 
 /** Receipt not yet confirmed and the last day to do so has passed. */

@@ -196,3 +196,10 @@ export function zonedDateTimeToInstant(date: LocalDate, time: WallTime, timeZone
   if (chosen === undefined) throw new RangeError(`No instant for ${date} ${time} in ${timeZone}`);
   return new Date(chosen);
 }
+
+/** The calendar date in the Netherlands at an instant (legal terms count Dutch calendar days). */
+export function dutchDateOf(instant: Date | string): LocalDate {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) throw new RangeError('Not a valid instant');
+  return toLocalDate(date);
+}

@@ -1,5 +1,5 @@
 import { ForbiddenError, InvalidTransitionError, ValidationError } from './errors.js';
-import { dutchDateOf, isIsoCalendarDate } from './iso-dates.js';
+import { dutchDateOf, isLocalDate } from './local-date.js';
 import type { Language } from './organisation.js';
 import type { RoleId } from './roles.js';
 import type { Signal, SignalStatus } from './signal.js';
@@ -182,7 +182,7 @@ export function validateForwarding(signal: Signal, forwarding: Forwarding | unde
   }
   const forwardedOn = forwarding.forwardedOn;
   const field = 'forwardedTo.forwardedOn';
-  if (typeof forwardedOn !== 'string' || !isIsoCalendarDate(forwardedOn)) {
+  if (typeof forwardedOn !== 'string' || !isLocalDate(forwardedOn)) {
     throw new ValidationError(`Field "${field}" must be a date in the form yyyy-mm-dd.`, field);
   }
   if (forwardedOn > dutchDateOf(at)) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors.js';
-import { dutchDateOf } from '../domain/iso-dates.js';
+import { dutchDateOf } from '../domain/local-date.js';
 import { IDENTITY_REASON_MIN_LENGTH } from '../domain/policy.js';
 import { CATEGORY_IDS, CONFIDENTIALITY_MODES } from '../domain/signal.js';
 import {
