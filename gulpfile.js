@@ -1,5 +1,5 @@
 // Root task runner: build and package everything. The npm scripts call these tasks.
-//   gulp build    type-check and compile shared + bot; build the SPFx solution
+//   gulp build    type-check and compile shared + bot; build the SPFx solution and the local workbench
 //   gulp package  build, then the .sppkg (spfx/sharepoint/solution) and the Teams app zips
 //   gulp clean    remove every build output
 import gulp from 'gulp';
@@ -27,6 +27,11 @@ export function buildSpfx() {
   return hasSpfx ? run('npm', ['run', '--silent', 'build'], spfx) : Promise.resolve();
 }
 
+/** The hub's local workbench: the dashboard components bundled by esbuild into bot/static/workbench. */
+export function buildWorkbench() {
+  return hasSpfx ? run(process.execPath, [path.join(spfx, 'scripts/build-workbench.mjs')]) : Promise.resolve();
+}
+
 export function packageSpfx() {
   return hasSpfx ? run('npm', ['run', '--silent', 'package'], spfx).then(() => run(process.execPath, ['scripts/bundle-size.mjs'], spfx)) : Promise.resolve();
 }
@@ -37,13 +42,14 @@ export function packageTeamsApp() {
 }
 
 export async function clean() {
-  for (const dir of ['shared/dist', 'bot/dist', 'teams-app/build', 'spfx/lib', 'spfx/temp', 'spfx/release', 'spfx/dist', 'spfx/sharepoint/solution']) {
+  for (const dir of ['shared/dist', 'bot/dist', 'bot/static/workbench', 'teams-app/build', 'spfx/lib', 'spfx/temp', 'spfx/release', 'spfx/dist', 'spfx/sharepoint/solution']) {
     rmSync(path.join(root, dir), { recursive: true, force: true });
   }
   for (const file of ['shared/tsconfig.tsbuildinfo', 'bot/tsconfig.tsbuildinfo']) rmSync(path.join(root, file), { force: true });
 }
 
-export const build = gulp.parallel(buildService, buildSpfx);
+// The SPFx build and the workbench import @weerbaar/shared from its built output, so shared builds first.
+export const build = gulp.series(buildService, gulp.parallel(buildSpfx, buildWorkbench));
 export const packageAll = gulp.series(build, gulp.parallel(packageSpfx, packageTeamsApp));
 export { packageAll as package };
 export default build;

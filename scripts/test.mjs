@@ -1,11 +1,11 @@
-// `npm test`: every test. Installs what is missing (npm ci, the SPFx install, Chromium),
+// `npm test`: every test. Installs what is missing (npm ci, the SPFx install, Chromium, PostgreSQL),
 // type-checks and builds, builds the SharePoint package, then runs vitest, and closes with
 // one plain summary line "N passed, N failed".
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureChromium, ensureRoot, ensureSpfx } from './ensure-install.mjs';
+import { ensureChromium, ensurePostgres, ensureRoot, ensureSpfx } from './ensure-install.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
@@ -15,6 +15,7 @@ step('install');
 ensureRoot();
 ensureSpfx();
 ensureChromium();
+ensurePostgres();
 
 step('type-check and build shared + bot');
 execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'shared', 'bot'], { cwd: root, stdio: 'inherit' });

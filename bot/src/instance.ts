@@ -3,24 +3,33 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { randomUUID } from 'node:crypto';
-import { OutboxWorker, type Person } from '@weerbaar/shared';
+import { NETHERLANDS_TIME_ZONE, OutboxWorker, retentionTerms, type Person } from '@weerbaar/shared';
 import type { ServiceConfig } from './config/config.js';
 import type { Logger } from './logging.js';
 import type { Seed } from './seed/load-seed.js';
 import { AdjustableClock } from './auth/adjustable-clock.js';
 import { EntraTokenVerifier, LocalTokenService, type TokenVerifier } from './auth/tokens.js';
 import { loadMasterKey } from './crypto/master-key.js';
-import { openSqliteServiceStore, openSqliteOrganisationStore } from './stores/sqlite/index.js';
+import { openSqliteOrganisationStore } from './stores/sqlite/index.js';
+import { openServiceStore } from './stores/open-service-store.js';
 import { SeededDirectory } from './directory/seeded-directory.js';
 import { seedOrganisation } from './seed/seed-organisation.js';
 import { createCloudAdapter } from './teams/adapter.js';
-import { GreetingBot } from './teams/greeting-bot.js';
-import { TeamsTransport } from './teams/teams-transport.js';
+import { composeSignalIntake } from './intake/compose-signal-intake.js';
+import { graphAppInstallerFromEnv } from './teams/graph-app-installer.js';
+import { privacyRoutes } from './http/privacy-page.js';
 import { createInstanceApp } from './http/app.js';
 import { devRoutes } from './http/dev-routes.js';
+import { authenticate } from './http/authenticate.js';
+import { composeAgenda } from './agenda/compose-agenda.js';
+import { composeLearning } from './learning/compose-learning.js';
+import { composeChecklist } from './checklist/compose-checklist.js';
+import { TimelineReporterMessages } from './http/web-form/reporter-timeline.js';
 import { JobScheduler } from './jobs/scheduler.js';
 import { startOutboxLoop } from './jobs/outbox-job.js';
+import { retentionJob } from './jobs/retention-job.js';
 import { TurnTracker } from './turn-tracker.js';
+import { connectToHub } from './hub/hub-client.js';
 
 export interface RunningService {
   app: Express;
@@ -33,23 +42,69 @@ export async function composeInstance(config: ServiceConfig, logger: Logger, see
   mkdirSync(dir, { recursive: true });
   const clock = new AdjustableClock();
   const masterKey = loadMasterKey({ mode: config.mode, env: { WEERBAAR_DATA_KEY: config.dataKey ?? undefined }, keyFile: path.join(dir, 'master.key') });
-  const store = await openSqliteServiceStore({ file: path.join(dir, 'service.db'), masterKey, now: () => clock.now() });
+  const store = await openServiceStore({ database: config.database, sqliteFile: path.join(dir, 'service.db'), masterKey, now: () => clock.now(), logger });
   const organisation = await openSqliteOrganisationStore({ file: path.join(dir, 'organisation.db') });
   const seeded = await seedOrganisation(organisation, config.municipalityCodes, seed.people, clock.now());
   logger.info({ seededDepartments: seeded.departments, seededRoles: seeded.roles }, 'organisation store ready');
 
   const directory = new SeededDirectory(seed.people, organisation);
+  // Its own key pair towards the district hub (the private key stays in `dir`).
+  const hub = await connectToHub(config, dir, logger);
   const localTokens = config.mode === 'local' ? new LocalTokenService(masterKey, config.instanceId, config.tenantId!, () => clock.now()) : null;
   const verifier: TokenVerifier =
     localTokens ??
     new EntraTokenVerifier({ tenantId: config.tenantId!, audience: config.entra.audience!, jwksUrl: config.entra.jwksUrl, issuer: config.entra.issuer }, () => clock.now());
 
   const adapter = createCloudAdapter(config, logger);
-  const bot = new GreetingBot({ tenantId: config.tenantId!, conversations: store.conversations, clock, logger });
-  const transport = new TeamsTransport(adapter, config.bot.appId ?? '', store.conversations);
-  const worker = new OutboxWorker({ outbox: store.outbox, transport, clock, workerId: `${config.instanceId}:${randomUUID()}`, logger });
+  // The signal intake (bot, routing, receipt codes, reporter channel, legal clocks); its
+  // `intake` service is shared with the anonymous web form.
+  const signalIntake = composeSignalIntake({
+    config,
+    store,
+    directory,
+    clock,
+    masterKey,
+    logger,
+    municipalities: seed.municipalities,
+    adapter,
+    installer: config.mode === 'production' ? graphAppInstallerFromEnv(process.env, logger) : null,
+  });
+  const { bot, transport } = signalIntake;
+  // The yearly agenda nudges (requirement 1a): job, card actions, API, delivery hook.
+  const agenda = composeAgenda({ config, store, organisation, directory, clock, municipalities: seed.municipalities, logger, schedules: process.env.AGENDA_NUDGE_SCHEDULES });
+  // The working checklist of basis op orde (1a from the agenda; 2b live: the bot and /melden are served here).
+  const checklist = composeChecklist({
+    organisation,
+    clock,
+    agenda: agenda.service,
+    timeZoneOf: () => NETHERLANDS_TIME_ZONE,
+    signalChannelLive: (code) => config.municipalityCodes.includes(code) && (config.mode === 'local' || config.bot.appId !== null),
+    servedMunicipalities: config.municipalityCodes,
+  });
+  // The learning module (issue 9): content, dialog, completion records, invitations.
+  const learning = composeLearning({
+    config,
+    store,
+    organisation,
+    directory,
+    clock,
+    masterKey,
+    municipalities: seed.municipalities,
+    logger,
+    localDir: process.env.LEARNING_LOCAL_DIR ?? path.join(dir, 'learning'),
+  });
+  const worker = new OutboxWorker({
+    outbox: store.outbox,
+    transport,
+    clock,
+    workerId: `${config.instanceId}:${randomUUID()}`,
+    logger,
+    onFinalOutcome: signalIntake.onFinalOutcome,
+    onDelivered: agenda.onDelivered,
+  });
   const outboxLoop = startOutboxLoop({ worker, intervalMs: 2000, logger });
-  const scheduler = new JobScheduler({ leases: store.leases, clock, logger, holder: `${config.instanceId}:${process.pid}:${randomUUID()}`, jobs: [] });
+  const ids = { newId: () => randomUUID() };
+  const scheduler = new JobScheduler({ leases: store.leases, clock, logger, holder: `${config.instanceId}:${process.pid}:${randomUUID()}`, jobs: [...signalIntake.jobs, retentionJob({ signals: store.signals, audit: store.audit, ids, logger }), agenda.job, learning.job] });
   scheduler.start();
   const turns = new TurnTracker();
 
@@ -63,10 +118,34 @@ export async function composeInstance(config: ServiceConfig, logger: Logger, see
     organisation,
     directory,
     verifier,
+    hub,
+    rounds: {
+      checklistStatuses: checklist.currentStatuses,
+      municipalityName: (code) => seed.municipalities.find((m) => m.code === code)?.name ?? code,
+    },
     adapter,
-    bot,
+    bot: learning.withLearning(agenda.withCardActions(bot)),
     turns,
+    signalsApi: {
+      store,
+      ids,
+      reporterChannel: signalIntake.reporterChannel,
+      retention: retentionTerms(config.retention.defaultMonths, config.retention.perMunicipality),
+    },
+    webForm: {
+      served: config.municipalityCodes.flatMap((code) => seed.municipalities.filter((m) => m.code === code)),
+      clock,
+      logger,
+      intake: signalIntake.intake,
+      receiptCodes: signalIntake.receiptCodes,
+      signals: store.signals,
+      timeline: new TimelineReporterMessages(store.timeline),
+    },
     extraRoutes: (a) => {
+      a.use(privacyRoutes());
+      a.use(agenda.routes(authenticate(verifier, directory, config.municipalityCodes)));
+      a.use(checklist.routes(authenticate(verifier, directory, config.municipalityCodes)));
+      a.use(learning.routes(authenticate(verifier, directory, config.municipalityCodes)));
       if (localTokens) {
         a.use('/dev', devRoutes({ tokens: localTokens, directory, clock, servesPerson, onClockMoved: async (now) => void (await scheduler.runDue(now)) }));
       }

@@ -7,7 +7,7 @@ import { IncompatibleStoreError } from '@weerbaar/shared';
 import { openSqliteOrganisationStore, openSqliteServiceStore } from '../src/stores/sqlite/index.js';
 import { makeSignal, makeTempFolder, removeFolder, testMasterKey } from './helpers/store-fixtures.js';
 
-describe('SQLite service store: migrations, restart and refusals', () => {
+describe('SQLite service store: files, migrations and refusals (the shared behaviour: sqlite-service-store-contract.test.ts)', () => {
   let folder: string;
   let file: string;
   const masterKey = testMasterKey();
@@ -18,39 +18,9 @@ describe('SQLite service store: migrations, restart and refusals', () => {
   });
   afterEach(() => removeFolder(folder));
 
-  it('creates the schema in an empty folder and keeps everything across a restart', async () => {
-    const signal = makeSignal();
-    const first = await openSqliteServiceStore({ file, masterKey });
-    expect(first.keyFile).toBe(path.join(folder, 'data', 'tenant-0164.keys.db'));
-    await first.signals.create(signal, 'activity-1');
-    await first.audit.record({
-      id: 'audit-1', at: '2026-03-02T09:00:01.000Z', actor: 'reporter', action: 'signal.create',
-      recordType: 'signal', recordId: signal.id, municipalityCode: '0164',
-    });
-    const queued = await first.outbox.enqueue({
-      idempotencyKey: `signal:${signal.id}:notify:mt`, tenantId: 't-hengelo', municipalityCode: '0164',
-      recipientObjectId: 'mt-contact', conversationId: null, notBefore: '2026-03-02T09:00:00.000Z',
-      payload: { text: 'Nieuw signaal ontvangen', kind: 'signal-received' },
-    });
-    const etag = await first.dialogState.write('conv-1/user-1', { step: 'category', draft: { category: 'drugs' } }, undefined);
-    await first.conversations.save('t-hengelo', 'user-1', { conversation: { id: 'conv-1' } }, '2026-03-02T09:00:00.000Z');
-    expect(await first.leases.acquire('retention', 'proc-1', '2026-03-02T09:00:00.000Z', '2026-03-02T09:05:00.000Z')).toBe(true);
-    await first.close();
-
-    const second = await openSqliteServiceStore({ file, masterKey });
-    expect(await second.signals.get(signal.id)).toEqual(signal);
-    expect((await second.audit.list({ municipalityCodes: ['0164'] })).map((e) => e.id)).toEqual(['audit-1']);
-    expect((await second.outbox.get(queued.message.id))?.payload.text).toBe('Nieuw signaal ontvangen');
-    expect(await second.dialogState.read(['conv-1/user-1'])).toEqual({
-      'conv-1/user-1': { value: { step: 'category', draft: { category: 'drugs' } }, etag },
-    });
-    expect(await second.conversations.get('t-hengelo', 'user-1')).toEqual({ conversation: { id: 'conv-1' } });
-    expect(await second.leases.acquire('retention', 'proc-2', '2026-03-02T09:01:00.000Z', '2026-03-02T09:06:00.000Z')).toBe(false);
-    await second.close();
-  });
-
   it('keeps the data keys in the key file, not in the data file', async () => {
     const store = await openSqliteServiceStore({ file, masterKey });
+    expect(store.keyFile).toBe(path.join(folder, 'data', 'tenant-0164.keys.db'));
     await store.signals.create(makeSignal(), 'activity-1');
     await store.close();
 

@@ -1,4 +1,4 @@
-import { listAll, type Directory, type OrganisationStore, type Person, type RoleId } from '@weerbaar/shared';
+import { dutchDateOf, listAll, type Directory, type OrganisationStore, type Person, type RoleId } from '@weerbaar/shared';
 
 /**
  * The directory in local mode: people come from shared/seed/people.json (in production
@@ -41,8 +41,9 @@ export class SeededDirectory implements Directory {
     const absences = await listAll(this.organisation, 'absences', {
       filter: { PersonUpn: person.upn.toLowerCase() },
     });
-    const when = at.toISOString();
-    return absences.some((a) => a.fields.StartsOn <= when && when <= a.fields.EndsOn);
+    // Absences are whole Dutch calendar days (yyyy-mm-dd), the last day included.
+    const today = dutchDateOf(at);
+    return absences.some((a) => a.fields.StartsOn <= today && today <= a.fields.EndsOn);
   }
 
   async peopleOf(municipalityCode: string): Promise<Person[]> {

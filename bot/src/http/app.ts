@@ -8,6 +8,12 @@ import type { TokenVerifier } from '../auth/tokens.js';
 import { authenticate } from './authenticate.js';
 import { errorHandler, sendError } from './errors.js';
 import { organisationRoutes } from './organisation-routes.js';
+import { localHubCors } from './local-cors.js';
+import { mountSignalsApi } from './signals-routes.js';
+import type { SignalsApiDeps } from './signals-api-support.js';
+import { webFormRouter, type WebFormDeps } from './web-form/web-form-router.js';
+import { roundsRoutes, type RoundsRoutesDeps } from './rounds-routes.js';
+import type { HubClient } from '../hub/hub-client.js';
 
 export interface InstanceAppDeps {
   config: ServiceConfig;
@@ -16,8 +22,16 @@ export interface InstanceAppDeps {
   organisation: OrganisationStore;
   directory: Directory;
   verifier: TokenVerifier;
+  /** The instance's client of the district hub (rounds); null when no hub is configured. */
+  hub?: HubClient | null;
+  /** The rounds routes' links to the checklist (self-scan from the checklist) and the report's names. */
+  rounds?: Pick<RoundsRoutesDeps, 'checklistStatuses' | 'municipalityName'>;
   adapter: CloudAdapter;
   bot: ActivityHandler;
+  /** The anonymous web form (/melden); omitted where the instance takes no anonymous reports. */
+  webForm?: WebFormDeps;
+  /** The signals API of the dashboard (/api/signals, /api/insights, /api/audit, /api/disclosures). */
+  signalsApi?: Omit<SignalsApiDeps, 'directory' | 'clock' | 'servedMunicipalities'>;
   /** Extra routers mounted before the error handler (dev routes, pages). */
   extraRoutes?: (app: Express) => void;
   /** Counts turns in flight so shutdown can wait for them. */
@@ -53,6 +67,8 @@ export function finishApp(app: Express, logger: Logger): Express {
 export function createInstanceApp(deps: InstanceAppDeps): Express {
   const { config, logger } = deps;
   const app = baseApp(logger);
+  // The hub's local workbench calls this instance from another port (local mode only).
+  if (config.mode === 'local' && config.hub.url) app.use(localHubCors(config.hub.url));
 
   app.get('/api/health', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({
@@ -97,6 +113,16 @@ export function createInstanceApp(deps: InstanceAppDeps): Express {
       servedMunicipalities: config.municipalityCodes,
     }),
   );
+  app.use('/api/rounds', auth, roundsRoutes({ hub: deps.hub ?? null, servedMunicipalities: config.municipalityCodes, ...deps.rounds }));
+  if (deps.webForm) app.use('/melden', webFormRouter(deps.webForm));
+  if (deps.signalsApi) {
+    mountSignalsApi(app, auth, {
+      ...deps.signalsApi,
+      directory: deps.directory,
+      clock: deps.clock,
+      servedMunicipalities: config.municipalityCodes,
+    });
+  }
   deps.extraRoutes?.(app);
   return finishApp(app, logger);
 }

@@ -7,10 +7,13 @@ const STATUS_BY_CODE: Record<string, number> = {
   'not-found': 404,
   forbidden: 403,
   'precondition-failed': 412,
+  'precondition-required': 428,
   'invalid-input': 400,
   'non-indexed-filter': 400,
   'invalid-transition': 409,
   'round-closed': 409,
+  'round-not-closed': 409,
+  'hub-unavailable': 502,
   unauthenticated: 401,
 };
 
@@ -22,8 +25,20 @@ const MESSAGES: Record<string, { nl: string; en: string }> = {
     nl: 'Dit is intussen door iemand anders gewijzigd. Laad opnieuw en probeer het nog eens.',
     en: 'Someone else changed this in the meantime. Reload and try again.',
   },
+  'precondition-required': {
+    nl: 'Stuur de ETag van het signaal mee in de If-Match-header, zodat een tussentijdse wijziging niet wordt overschreven.',
+    en: "Send the signal's ETag in the If-Match header, so that a change made meanwhile is not overwritten.",
+  },
   'invalid-transition': { nl: 'Deze stap kan niet vanuit de huidige status.', en: 'This step is not possible from the current status.' },
   'round-closed': { nl: 'Deze meetronde is gesloten en kan niet meer veranderen.', en: 'This round is closed and can no longer change.' },
+  'round-not-closed': {
+    nl: 'Het Twentebrede resultaat komt pas na het sluiten van de meetronde.',
+    en: 'The Twente-wide outcome is available only once the round is closed.',
+  },
+  'hub-unavailable': {
+    nl: 'De districtshub is nu niet bereikbaar. Probeer het later opnieuw.',
+    en: 'The district hub cannot be reached right now. Try again later.',
+  },
   unauthenticated: { nl: 'Niet aangemeld of je sessie is verlopen.', en: 'Not signed in, or your session has expired.' },
   'non-indexed-filter': { nl: 'Op dit veld kan niet worden gefilterd.', en: 'This field cannot be used as a filter.' },
   internal: { nl: 'Er ging iets mis aan onze kant.', en: 'Something went wrong on our side.' },

@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { languageOf, type Clock, type Person } from '@weerbaar/shared';
@@ -8,6 +8,7 @@ import type { Seed } from '../seed/load-seed.js';
 import { baseApp, finishApp } from '../http/app.js';
 import { checkHealth, localInstances } from './instances.js';
 import { renderHomePage } from './home-page.js';
+import { WORKBENCH_PATH, mountWorkbench, workbenchBuilt } from './workbench-page.js';
 
 export interface HubAppDeps {
   config: ServiceConfig;
@@ -15,6 +16,8 @@ export interface HubAppDeps {
   clock: Clock;
   seed: Seed;
   playgrounds: { label: string; url: string }[];
+  /** The rounds API (hub-routes.ts), mounted at /api/hub. */
+  hubApi?: Router;
   extraRoutes?: (app: Express) => void;
 }
 
@@ -40,6 +43,7 @@ export function createHubApp(deps: HubAppDeps): Express {
       res.set('Cache-Control', 'no-store').json({ instances: withHealth });
     });
     app.use('/static', express.static(STATIC_DIR, { fallthrough: false, maxAge: 0 }));
+    mountWorkbench(app, { people: seed.people, instances });
     app.get('/', (req, res) => {
       const lang = req.query.lang === 'en' ? 'en' : req.query.lang === 'nl' ? 'nl' : languageOf(req.headers['accept-language']);
       res
@@ -47,12 +51,18 @@ export function createHubApp(deps: HubAppDeps): Express {
         .set('Cache-Control', 'no-store')
         .send(
           renderHomePage(
-            { municipalities: seed.municipalities, people: seed.people, playgrounds: deps.playgrounds, workbenchUrl: null },
+            {
+              municipalities: seed.municipalities,
+              people: seed.people,
+              playgrounds: deps.playgrounds,
+              workbenchUrl: workbenchBuilt() ? WORKBENCH_PATH : null,
+            },
             lang,
           ),
         );
     });
   }
+  if (deps.hubApi) app.use('/api/hub', deps.hubApi);
   deps.extraRoutes?.(app);
   return finishApp(app, logger);
 }

@@ -4,13 +4,21 @@ import type { ServiceConfig } from '../config/config.js';
 import type { Logger } from '../logging.js';
 import type { Seed } from '../seed/load-seed.js';
 import { AdjustableClock } from '../auth/adjustable-clock.js';
-import { LocalTokenService } from '../auth/tokens.js';
+import { EntraTokenVerifier, LocalTokenService, type TokenVerifier } from '../auth/tokens.js';
 import { loadMasterKey } from '../crypto/master-key.js';
 import { devRoutes } from '../http/dev-routes.js';
 import { createHubApp } from './hub-app.js';
 import type { RunningService } from '../instance.js';
 import { SeededDirectory } from '../directory/seeded-directory.js';
 import { openSqliteOrganisationStore } from '../stores/sqlite/index.js';
+import { openServiceStore } from '../stores/open-service-store.js';
+import { authenticate } from '../http/authenticate.js';
+import { SignedInstanceTokenVerifier, type InstanceRegistry } from './hub-credential-verifier.js';
+import { HubRounds } from './hub-rounds.js';
+import { hubRoutes } from './hub-routes.js';
+import { localInstances } from './instances.js';
+import { LocalInstanceRegistry, StaticInstanceRegistry, localRegistryDir } from './instance-registry.js';
+import { KyselyReplayGuard } from './token-replay-guard.js';
 
 export const HUB_TENANT_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -24,12 +32,20 @@ export async function composeHub(config: ServiceConfig, logger: Logger, seed: Se
   const organisation = await openSqliteOrganisationStore({ file: path.join(dir, 'organisation.db') });
   const directory = new SeededDirectory(seed.people.filter((p) => p.municipalityCode === null), organisation);
   const tokens = config.mode === 'local' ? new LocalTokenService(masterKey, config.instanceId, config.tenantId ?? HUB_TENANT_ID, () => clock.now()) : null;
+  // The rounds live in the hub's own service store (data/hub/service.db locally).
+  const store = await openServiceStore({ database: config.database, sqliteFile: path.join(dir, 'service.db'), masterKey, now: () => clock.now(), logger });
+  const userVerifier: TokenVerifier =
+    tokens ??
+    new EntraTokenVerifier({ tenantId: config.tenantId!, audience: config.entra.audience!, jwksUrl: config.entra.jwksUrl, issuer: config.entra.issuer }, () => clock.now());
+  const instanceCredentials = new SignedInstanceTokenVerifier(instanceRegistry(config, seed), new KyselyReplayGuard(store.database.db));
+  const rounds = new HubRounds({ rounds: store.rounds, audit: store.audit, clock, municipalities: seed.municipalities });
   const app = createHubApp({
     config,
     logger,
     clock,
     seed,
     playgrounds,
+    hubApi: hubRoutes({ rounds, authenticateUser: authenticate(userVerifier, directory, []), instanceCredentials }),
     extraRoutes: (a) => {
       if (tokens) {
         a.use(
@@ -42,7 +58,22 @@ export async function composeHub(config: ServiceConfig, logger: Logger, seed: Se
   return {
     app,
     async close() {
+      await store.close();
       await organisation.close?.();
     },
   };
+}
+
+/**
+ * Local mode: the allow-list is the topology `npm start` lays out from the seed, and each
+ * instance publishes its public key at start. Production: the operator's registry file.
+ */
+function instanceRegistry(config: ServiceConfig, seed: Seed): InstanceRegistry {
+  if (config.mode === 'production') return StaticInstanceRegistry.fromFile(config.hub.registryFile!);
+  const allowList = localInstances(seed.municipalities, config.port).map(({ instanceId, tenantId, municipalityCodes }) => ({
+    instanceId,
+    tenantId,
+    municipalityCodes,
+  }));
+  return new LocalInstanceRegistry(localRegistryDir(config.dataDir), allowList);
 }

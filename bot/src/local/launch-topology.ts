@@ -33,6 +33,8 @@ export interface RunningTopology {
   hubUrl: string;
   instances: InstanceDescriptor[];
   playgrounds: { label: string; url: string }[];
+  /** The service processes (hub first, then the instances), e.g. for bench/local-start to measure. */
+  services: { name: string; pid: number }[];
   stop(): Promise<void>;
 }
 
@@ -47,7 +49,10 @@ export async function launchTopology(options: LaunchOptions): Promise<RunningTop
   const instances = options.only ? all.filter((i) => i.municipalityCodes.some((c) => options.only!.includes(c))) : all;
   const playgrounds = (options.playgrounds ?? []).map((p) => ({ label: p.label, url: `http://localhost:${p.port}` }));
   const stdio = options.stdio ?? 'ignore';
-  const common = { ...process.env, MODE: 'local', DATA_DIR: options.dataDir, LOG_LEVEL: options.logLevel ?? 'info' };
+  // Each local process keeps its own SQLite files: a DATABASE_URL left in the shell (e.g.
+  // for the tests) would otherwise put every instance's signals in one database.
+  const { DATABASE_URL: _data, KEY_DATABASE_URL: _keys, ...inherited } = process.env;
+  const common = { ...inherited, MODE: 'local', DATA_DIR: options.dataDir, LOG_LEVEL: options.logLevel ?? 'info' };
 
   children.push(
     spawn(process.execPath, [MAIN], {
@@ -66,6 +71,8 @@ export async function launchTopology(options: LaunchOptions): Promise<RunningTop
           TENANT_ID: instance.tenantId,
           MUNICIPALITY_CODES: instance.municipalityCodes.join(','),
           PUBLIC_BASE_URL: instance.baseUrl,
+          // The instance talks to the hub only over HTTP, with its own signed credential.
+          HUB_URL: `http://localhost:${options.basePort}`,
         },
         stdio,
       }),
@@ -92,10 +99,15 @@ export async function launchTopology(options: LaunchOptions): Promise<RunningTop
     await Promise.all(children.map((child) => stopChild(child)));
     throw error;
   }
+  const serviceNames = ['hub', ...instances.map((i) => i.instanceId)];
   return {
     hubUrl,
     instances,
     playgrounds,
+    services: serviceNames.flatMap((name, index) => {
+      const pid = children[index]?.pid;
+      return pid === undefined ? [] : [{ name, pid }];
+    }),
     async stop() {
       await Promise.all(children.map((child) => stopChild(child)));
     },

@@ -42,6 +42,7 @@ export async function startLocal(options: { root: string; basePort: number; asUp
     '',
     `Weerbaar Twente draait lokaal (all ${topology.instances.length + 1} services healthy in ${seconds} s). Stop met Ctrl+C.`,
     `  Startpagina (hub):      ${topology.hubUrl}/`,
+    `  Werkbank (dashboard):   ${topology.hubUrl}/workbench`,
     ...topology.instances.map((i) => `  ${i.municipalities.map((m) => m.name).join(' + ').padEnd(24)}${i.baseUrl}   (/api/health, /api/messages)`),
     ...topology.playgrounds.map((p) => `  ${p.label}: ${p.url}`),
     '',

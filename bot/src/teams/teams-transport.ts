@@ -1,6 +1,7 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { CloudAdapter } from 'botbuilder';
 import { MessageFactory, CardFactory, type Activity } from 'botbuilder';
-import type { ConversationReferenceRepository, DeliveryOutcome, MessageTransport, OutgoingMessage } from '@weerbaar/shared';
+import type { DeliveryOutcome, MessageTransport, OutgoingMessage, TeamsAppInstaller } from '@weerbaar/shared';
+import type { ConversationReferences } from './conversation-references.js';
 import { outcomeFromHttpError } from './delivery-outcome.js';
 
 /**
@@ -12,14 +13,14 @@ export class TeamsTransport implements MessageTransport {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-    private readonly conversations: ConversationReferenceRepository,
+    private readonly references: ConversationReferences,
+    /** Production: installs the app for a recipient without a chat. */
+    private readonly installer: TeamsAppInstaller | null = null,
   ) {}
 
   async send(tenantId: string, recipientObjectId: string, _conversationId: string | null, message: OutgoingMessage): Promise<DeliveryOutcome> {
-    const reference = (await this.conversations.get(tenantId, recipientObjectId)) as Partial<ConversationReference> | undefined;
-    // No conversation yet: the app is not installed for this person. Installing it needs
-    // Graph (production); the outbox reports it so the app admin can be told.
-    if (!reference) return { kind: 'recipient-gone' };
+    const reference = await this.references.find(tenantId, recipientObjectId);
+    if (!reference) return this.withoutConversation(tenantId, recipientObjectId);
     let activityId: string | undefined;
     try {
       await this.adapter.continueConversationAsync(this.appId, reference, async (context) => {
@@ -37,6 +38,18 @@ export class TeamsTransport implements MessageTransport {
       const retryAfter = e.response?.headers?.get?.('retry-after') ?? null;
       return outcomeFromHttpError(e.statusCode, retryAfter);
     }
+  }
+
+  /**
+   * No conversation yet: the app is not installed for this person. With an installer
+   * (production) it is installed and the message retried once Teams has told the bot
+   * about the new chat; without one, or when installing fails, the recipient counts as
+   * gone, so the outbox passes the message on and the app admin is told.
+   */
+  private async withoutConversation(tenantId: string, recipientObjectId: string): Promise<DeliveryOutcome> {
+    if (this.installer === null) return { kind: 'recipient-gone' };
+    const installed = await this.installer.installFor(tenantId, recipientObjectId);
+    return installed === 'failed' ? { kind: 'recipient-gone' } : { kind: 'failed', transient: true };
   }
 }
 

@@ -54,6 +54,15 @@ export interface TimelineEntryDto {
   status?: SignalStatus;
   enrichment?: EnrichmentLink;
   forward?: { organisation: string; organisationName?: string; forwardedOn: string; legalBasis: string };
+  /** Workflow step of a status entry (acknowledge, start, forward, resume, close, reopen). */
+  action?: string;
+  /** Outcome chosen when closing (status entry to `closed`). */
+  outcome?: string;
+  /** Assignment entries: to whom. */
+  assigneeUpn?: string;
+  assigneeName?: string;
+  /** Retention entries: the new retention date (yyyy-mm-dd); `text` holds the reason. */
+  retentionUntil?: string;
 }
 
 export interface SignalDetailDto extends SignalSummaryDto {
@@ -134,6 +143,47 @@ export interface CurrentUserDto {
   municipalityCode: string | null;
   department: string | null;
   locale: string;
+}
+
+/** One audit event (GET /api/audit): who did what to which record, when; never content. */
+export interface AuditEventDto {
+  id: string;
+  at: string;
+  /** Object id of the staff member, or 'system' / 'reporter'. */
+  actor: string;
+  /** Display name of the staff member when the directory knows them. */
+  actorName?: string;
+  action: string;
+  recordType: string;
+  recordId: string;
+  municipalityCode: string | null;
+  /** Short, content-free detail, e.g. the stated reason for reading a confidential identity. */
+  detail?: string;
+}
+
+export interface AuditListDto {
+  items: AuditEventDto[];
+  /** Pass as `before` to read older events. */
+  nextBefore?: string;
+}
+
+/** One hand-over in the disclosure register (GET /api/disclosures); no content. */
+export interface DisclosureDto {
+  id: string;
+  signalId: string;
+  reference: string;
+  municipalityCode: string;
+  organisation: string;
+  organisationName: string | null;
+  forwardedOn: string;
+  legalBasis: string;
+  recordedAt: string;
+  recordedByName?: string;
+}
+
+export interface DisclosureListDto {
+  items: DisclosureDto[];
+  nextCursor?: string;
 }
 
 /** What the dashboard needs; an AadHttpClient implementation in SharePoint, fetch locally. */

@@ -183,6 +183,9 @@ export function planNudges(
   if (!current) return [];
   const planned = { windowKey: current.windowKey, stage: current.stage, dueDate, state };
   const firstAllowedMoment = calendar.nextSendMoment(now, schedule.sendWindow);
+  // Closed before sending is allowed again (e.g. planned on a Sunday, closing on Monday):
+  // the next window's nudge supersedes it, for the head and the deputy alike.
+  if (current.closesOn !== null && toLocalDate(firstAllowedMoment, calendar.timeZone) >= current.closesOn) return [];
   if (current.stage === 'escalation') {
     return [{ ...planned, recipient: 'mt-contact', route: 'escalation', earliestSendAt: firstAllowedMoment }];
   }

@@ -1,6 +1,10 @@
-import type { CategoryId, Signal, SignalStatus } from '../domain/signal.js';
+import type { CategoryId, Confidentiality, Signal, SignalStatus } from '../domain/signal.js';
+import type { DisclosureRecord, SignalTimelineEntry } from '../domain/signal-timeline.js';
 import type { Page } from './organisation-store.js';
 import type { AuditLog } from './audit-log.js';
+import type { ReceiptCodeRepository } from './receipt-codes.js';
+import type { RoundRepository } from './round-repository.js';
+import type { AgendaLedgerRepository } from './agenda-ledger.js';
 
 /**
  * The service store holds what must be transactional and confidential: signals,
@@ -10,12 +14,19 @@ import type { AuditLog } from './audit-log.js';
  */
 export interface ServiceStore {
   readonly signals: SignalRepository;
+  readonly timeline: SignalTimelineRepository;
   readonly audit: AuditLog;
   readonly outbox: OutboxRepository;
   readonly idempotency: IdempotencyRepository;
   readonly conversations: ConversationReferenceRepository;
   readonly dialogState: DialogStateRepository;
   readonly leases: LeaseRepository;
+  /** Hashed receipt codes of anonymous signals (lookup part -> slow hash of the secret). */
+  readonly receiptCodes: ReceiptCodeRepository;
+  /** At the hub only: measurement rounds and each municipality's statuses in them. */
+  readonly rounds: RoundRepository;
+  /** The agenda cycle's nudges (with their Teams activity ids) and registration submissions. */
+  readonly agenda: AgendaLedgerRepository;
   close(): Promise<void>;
 }
 
@@ -23,9 +34,44 @@ export interface SignalQuery {
   municipalityCodes: readonly string[];
   status?: SignalStatus;
   category?: CategoryId;
-  /** Newest first; `cursor` is opaque, from the previous page. */
+  /** Only signals that do (true) or do not (false) concern the MT contact. */
+  concernsMtContact?: boolean;
+  confidentiality?: Confidentiality;
+  department?: string;
+  /** ISO instants on receivedAt: inclusive lower bound, exclusive upper bound. */
+  receivedFrom?: string;
+  receivedBefore?: string;
+  /** Receipt not confirmed, and received before this instant (see signal-list-filters). */
+  unacknowledgedReceivedBefore?: string;
+  /** Still open, and the feedback term started before these instants (see signal-list-filters). */
+  feedbackStartedBefore?: { acknowledgedBefore: string; unacknowledgedReceivedBefore: string };
+  /** Default newest first. */
+  sort?: SignalSort;
+  /** `cursor` is opaque, from the previous page. */
   limit?: number;
   cursor?: string;
+}
+
+export type SignalSort = 'receivedAt' | '-receivedAt' | 'status' | 'category';
+
+/** The plaintext facts of a signal or tombstone that the insights count; never content. */
+export interface SignalFact {
+  category: CategoryId;
+  status: SignalStatus;
+  department: string | null;
+  receivedAt: string;
+  acknowledgedAt: string | null;
+  closedAt: string | null;
+  /** True for what remains after retention. */
+  tombstone: boolean;
+}
+
+export interface SignalFactQuery {
+  municipalityCodes: readonly string[];
+  /** False leaves out the signals (and tombstones) that concern the MT contact. */
+  includeConcerningMtContact: boolean;
+  receivedFrom?: string;
+  receivedBefore?: string;
 }
 
 /** What stays of a signal after retention deletes it: enough for the insights, no content. */
@@ -54,8 +100,35 @@ export interface SignalRepository {
   /** Deletes the signal and destroys its data key, leaving the tombstone. */
   shred(id: string, deletedAt: string): Promise<SignalTombstone>;
   tombstones(municipalityCodes: readonly string[]): Promise<SignalTombstone[]>;
+  /** Facts of live signals and tombstones for the insights (plaintext columns only, nothing opened). */
+  facts(query: SignalFactQuery): Promise<SignalFact[]>;
+  /** Ids of signals whose retention date (yyyy-mm-dd) lies before `today`, oldest first. */
+  expired(today: string, limit: number): Promise<string[]>;
   /** Next number in the yearly reference sequence of a municipality (1, 2, ...). */
   nextReferenceNumber(municipalityCode: string, year: number): Promise<number>;
+}
+
+/**
+ * The timeline of each signal, sealed under the signal's data key (shredding the signal
+ * deletes its entries and destroys that key), and the disclosure register of hand-overs.
+ */
+export interface SignalTimelineRepository {
+  /**
+   * Adds entries without changing the signal (a reporter's message, a system event).
+   * The signal must exist; NotFoundError otherwise, and nothing is written.
+   */
+  append(entries: readonly SignalTimelineEntry[]): Promise<void>;
+  /**
+   * Writes the changed signal when its stored version equals `expectedVersion` (bumping
+   * it, ConcurrencyError otherwise) together with its new entries, in one transaction.
+   * Forward entries are also written to the disclosure register.
+   */
+  commit(change: { signal: Signal; expectedVersion: number; entries: readonly SignalTimelineEntry[] }): Promise<Signal>;
+  /** Oldest first. */
+  list(signalId: string): Promise<SignalTimelineEntry[]>;
+  get(signalId: string, entryId: string): Promise<SignalTimelineEntry | undefined>;
+  /** Newest first, paged; readable without any signal's key. */
+  disclosures(query: { municipalityCodes: readonly string[]; limit?: number; cursor?: string }): Promise<Page<DisclosureRecord>>;
 }
 
 /** A proactive message waiting to go out. The payload is sealed at rest. */
@@ -147,6 +220,8 @@ export interface DialogStateRepository {
   /** `expectedEtag` undefined or '*' writes unconditionally; a mismatch throws ConcurrencyError. */
   write(key: string, value: unknown, expectedEtag: string | undefined): Promise<string>;
   delete(keys: readonly string[]): Promise<void>;
+  /** Deletes states whose key starts with `keyPrefix` and that were last written before `updatedBefore`. */
+  deleteStale(keyPrefix: string, updatedBefore: string): Promise<number>;
 }
 
 /** Scheduler coordination across processes that share one database. */

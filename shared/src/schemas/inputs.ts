@@ -247,3 +247,11 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'input';
   throw new ValidationError(describeIssue(issue, field, value), field);
 }
+
+/** Building blocks for the other schema modules (signal actions, list queries), so every edge checks text alike. */
+export {
+  text as boundedTextSchema,
+  optional as optionalInputSchema,
+  isoDate as isoDateSchema,
+  upn as upnSchema,
+};

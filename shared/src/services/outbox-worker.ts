@@ -34,6 +34,19 @@ export interface OutboxWorkerDeps {
   /** A send must start at least this long before the claim ends (covers the send itself). */
   claimSafetyMs?: number;
   logger?: OutboxLogger;
+  /**
+   * Called when a message is given up (`failed` or `recipient-gone`), before the attempt
+   * is recorded, so a hook that throws leaves the message claimed and it is tried again
+   * later (the hook must be idempotent). Used to pass a notice on and tell the app admin:
+   * never a silent drop.
+   */
+  onFinalOutcome?: (message: OutboxMessage, outcome: DeliveryOutcome, status: 'failed' | 'recipient-gone') => Promise<void>;
+  /**
+   * Called after a delivery is recorded, with the Teams activity id when the transport
+   * returned one (e.g. so a card can later be updated in place). A hook that throws is
+   * logged; the message stays sent.
+   */
+  onDelivered?: (message: OutboxMessage, outcome: Extract<DeliveryOutcome, { kind: 'sent' }>) => Promise<void>;
 }
 
 export interface OutboxRunSummary {
@@ -172,6 +185,15 @@ export class OutboxWorker {
       attempt: message.attempts + 1,
       next: next.status,
     };
+    if (this.deps.onFinalOutcome !== undefined && (next.status === 'failed' || next.status === 'recipient-gone')) {
+      try {
+        await this.deps.onFinalOutcome(message, outcome, next.status);
+      } catch (error) {
+        // Not recorded: the claim lapses and a later run delivers (or gives up) again.
+        this.logger.warn({ ...details, err: errorMessage(error) }, 'final-outcome hook failed');
+        return;
+      }
+    }
     try {
       await this.deps.outbox.recordAttempt(message.id, this.deps.workerId, outcome, next);
     } catch (error) {
@@ -180,6 +202,13 @@ export class OutboxWorker {
       return;
     }
     this.count(summary, outcome, next.status);
+    if (outcome.kind === 'sent' && this.deps.onDelivered !== undefined) {
+      try {
+        await this.deps.onDelivered(message, outcome);
+      } catch (error) {
+        this.logger.warn({ ...details, err: errorMessage(error) }, 'delivered hook failed');
+      }
+    }
     if (next.status === 'failed') this.logger.warn(details, 'outbox message given up');
     else this.logger.debug(details, 'outbox attempt recorded');
   }

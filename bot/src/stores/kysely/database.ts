@@ -146,11 +146,117 @@ export interface OrgCountersTable {
   last: number;
 }
 
+/** At the hub: a measurement round (zelfscan or eindmeting). */
+export interface HubRoundsTable {
+  id: string;
+  type: string;
+  title: string;
+  period_start: string;
+  period_end: string;
+  /** 'open' or 'closed'; a closed row is refused any change by trigger. */
+  status: string;
+  opened_by: string;
+  opened_at: string;
+  closed_at: string | null;
+}
+
+/** At the hub: one municipality's submission in one round (unique per round and municipality). */
+export interface HubSubmissionsTable {
+  round_id: string;
+  municipality_code: string;
+  submitted_by: string;
+  submitted_at: string;
+  /** 0/1: set when the round closes; a frozen row is refused any change by trigger. */
+  frozen: number;
+}
+
+/** At the hub: the status of one requirement in one submission. */
+export interface HubSubmissionStatusesTable {
+  round_id: string;
+  municipality_code: string;
+  requirement_id: string;
+  status: string;
+}
+
+/** At the hub: instance-token ids seen within their lifetime, so a replayed token is refused. */
+export interface HubTokenUsesTable {
+  token_key: string;
+  expires_at: string;
+}
+
+/** Receipt codes of anonymous signals: the lookup part in the clear, the secret only as a salted scrypt hash. */
+export interface ReceiptCodesTable {
+  lookup: string;
+  signal_id: string;
+  salt: Uint8Array;
+  hash: Uint8Array;
+  created_at: string;
+}
+
+/** A signal's timeline entry; the details are sealed under the signal's data key. */
+export interface SignalTimelineTable {
+  id: string;
+  signal_id: string;
+  /** Order of entries written at the same instant. */
+  position: number;
+  at: string;
+  kind: string;
+  actor: string;
+  sealed: Uint8Array;
+}
+
+/** The disclosure register: one row per hand-over to a partner; no content, kept after retention. */
+export interface SignalDisclosuresTable {
+  id: string;
+  signal_id: string;
+  reference: string;
+  municipality_code: string;
+  organisation: string;
+  organisation_name: string | null;
+  forwarded_on: string;
+  legal_basis: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+/** Beside a tombstone: whether the shredded signal concerned the MT contact (0/1). */
+export interface SignalTombstoneScopesTable {
+  id: string;
+  concerns_mt_contact: number;
+}
+
+/** One row per agenda nudge (its outbox idempotency key); see 005_agenda. */
+export interface AgendaNudgesTable {
+  key: string;
+  municipality_code: string;
+  department_id: string;
+  window_key: string;
+  stage: string;
+  recipient_role: string;
+  recipient_object_id: string;
+  queued_at: string;
+  not_before: string;
+  sent_at: string | null;
+  activity_id: string | null;
+}
+
+/** One row per registration submission key; `registration_id` once the item exists. */
+export interface AgendaSubmissionsTable {
+  key: string;
+  department_id: string;
+  started_at: string;
+  registration_id: string | null;
+  completed_at: string | null;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   data_keys: DataKeysTable;
   signals: SignalsTable;
   signal_tombstones: SignalTombstonesTable;
+  signal_timeline: SignalTimelineTable;
+  signal_disclosures: SignalDisclosuresTable;
+  signal_tombstone_scopes: SignalTombstoneScopesTable;
   reference_counters: ReferenceCountersTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_events: AuditEventsTable;
@@ -162,6 +268,13 @@ export interface Database {
   org_items: OrgItemsTable;
   org_item_values: OrgItemValuesTable;
   org_counters: OrgCountersTable;
+  receipt_codes: ReceiptCodesTable;
+  hub_rounds: HubRoundsTable;
+  hub_submissions: HubSubmissionsTable;
+  hub_submission_statuses: HubSubmissionStatusesTable;
+  hub_token_uses: HubTokenUsesTable;
+  agenda_nudges: AgendaNudgesTable;
+  agenda_submissions: AgendaSubmissionsTable;
 }
 
 export function binaryColumnType(dialect: SqlDialectName): 'blob' | 'bytea' {

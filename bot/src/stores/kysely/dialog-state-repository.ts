@@ -58,4 +58,14 @@ export class KyselyDialogStateRepository implements DialogStateRepository {
     if (keys.length === 0) return;
     await this.ctx.db.deleteFrom('dialog_state').where('key', 'in', [...keys]).execute();
   }
+
+  async deleteStale(keyPrefix: string, updatedBefore: string): Promise<number> {
+    if (!/^[A-Za-z0-9:.-]+$/.test(keyPrefix)) throw new RangeError('a dialog state key prefix may hold letters, digits, ":", "." and "-" only');
+    const result = await this.ctx.db
+      .deleteFrom('dialog_state')
+      .where('key', 'like', `${keyPrefix}%`)
+      .where('updated_at', '<', updatedBefore)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }

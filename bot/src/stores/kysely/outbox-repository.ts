@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type {
   DeliveryOutcome,
   KeyStore,
@@ -62,14 +62,19 @@ export class KyselyOutboxRepository implements OutboxRepository {
 
   async claimDue(now: string, limit: number, claimUntil: string, worker: string): Promise<OutboxMessage[]> {
     if (limit < 1) return [];
-    let candidates = this.ctx.db.selectFrom('outbox').select('id').where(isDue(now)).orderBy('next_attempt_at').limit(limit);
-    // PostgreSQL re-checks rows under READ COMMITTED but not the subquery: lock and skip instead.
-    if (this.ctx.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
+    const candidates = this.ctx.db.selectFrom('outbox').select('id').where(isDue(now)).orderBy('next_attempt_at').limit(limit);
     // One UPDATE ... RETURNING: the database serialises claims, so no message goes to two workers.
     const rows = await this.ctx.db
       .updateTable('outbox')
       .set({ status: 'sending', claimed_by: worker, claimed_until: claimUntil })
-      .where('id', 'in', candidates)
+      .where((eb) =>
+        this.ctx.dialect === 'postgres'
+          ? // PostgreSQL re-checks rows under READ COMMITTED but not the subquery: lock and skip
+            // instead. As `id IN (subquery)` the planner may rescan the subquery per row and
+            // claim far more than `limit` rows; ARRAY(subquery) runs it exactly once.
+            eb('id', '=', eb.fn.any(sql<readonly string[]>`ARRAY(${candidates.forUpdate().skipLocked()})`))
+          : eb('id', 'in', candidates),
+      )
       .where(isDue(now))
       .returningAll()
       .execute();

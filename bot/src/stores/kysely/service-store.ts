@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ServiceStore } from '@weerbaar/shared';
+import { KyselyAgendaLedgerRepository } from './agenda-ledger-repository.js';
 import { KyselyAuditLog } from './audit-repository.js';
 import type { RepositoryContext } from './context.js';
 import { KyselyConversationReferenceRepository } from './conversation-repository.js';
@@ -9,7 +10,10 @@ import { KyselyDialogStateRepository } from './dialog-state-repository.js';
 import { KyselyIdempotencyRepository } from './idempotency-repository.js';
 import { KyselyLeaseRepository } from './lease-repository.js';
 import { KyselyOutboxRepository } from './outbox-repository.js';
+import { KyselyReceiptCodeRepository } from './receipt-code-repository.js';
+import { KyselyRoundRepository } from './round-repository.js';
 import { KyselySignalRepository } from './signal-repository.js';
+import { KyselySignalTimelineRepository } from './timeline-repository.js';
 import type { KeyStoreFor } from './wrapped-key-table.js';
 
 export interface KyselyServiceStoreOptions {
@@ -33,12 +37,16 @@ export function createKyselyServiceStore(options: KyselyServiceStoreOptions): Se
   };
   return {
     signals: new KyselySignalRepository(ctx, options.afterShred),
+    timeline: new KyselySignalTimelineRepository(ctx),
     audit: new KyselyAuditLog(ctx.db),
     outbox: new KyselyOutboxRepository(ctx),
     idempotency: new KyselyIdempotencyRepository(ctx.db),
     conversations: new KyselyConversationReferenceRepository(ctx),
     dialogState: new KyselyDialogStateRepository(ctx),
     leases: new KyselyLeaseRepository(ctx.db),
+    receiptCodes: new KyselyReceiptCodeRepository(ctx.db),
+    rounds: new KyselyRoundRepository(ctx.db),
+    agenda: new KyselyAgendaLedgerRepository(ctx.db),
     close: options.close,
   };
 }

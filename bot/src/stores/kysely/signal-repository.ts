@@ -1,14 +1,19 @@
+import type { Insertable, Kysely } from 'kysely';
 import {
   ConcurrencyError,
   NotFoundError,
+  type KeyStore,
   type Page,
   type Signal,
+  type SignalFact,
+  type SignalFactQuery,
   type SignalQuery,
   type SignalRepository,
   type SignalTombstone,
 } from '@weerbaar/shared';
 import type { RepositoryContext } from './context.js';
-import { decodePageToken, encodePageToken } from './page-token.js';
+import type { Database, SignalsTable } from './database.js';
+import { selectSignalFacts, selectSignalPage } from './signal-list-query.js';
 import { sealedSignalRow, signalFromRow, tombstoneFromRow } from './signal-rows.js';
 import { signalKeyId } from './wrapped-key-table.js';
 
@@ -47,58 +52,15 @@ export class KyselySignalRepository implements SignalRepository {
   async list(query: SignalQuery): Promise<Page<Signal>> {
     if (query.municipalityCodes.length === 0) return { items: [] };
     const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_PAGE), MAX_PAGE);
-    let select = this.ctx.db
-      .selectFrom('signals')
-      .selectAll()
-      .where('municipality_code', 'in', [...query.municipalityCodes]);
-    if (query.status) select = select.where('status', '=', query.status);
-    if (query.category) select = select.where('category', '=', query.category);
-    if (query.cursor) {
-      const [receivedAt, id] = decodePageToken(query.cursor, ['string', 'string'], 'cursor');
-      select = select.where((eb) =>
-        eb.or([eb('received_at', '<', receivedAt), eb.and([eb('received_at', '=', receivedAt), eb('id', '<', id)])]),
-      );
-    }
-    const rows = await select.orderBy('received_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    const { rows, nextCursor } = await selectSignalPage(this.ctx.db, query, limit);
     const keys = this.ctx.keysFor(this.ctx.db);
-    const items = await Promise.all(rows.slice(0, limit).map((row) => signalFromRow(row, keys)));
-    const last = items.at(-1);
-    return rows.length > limit && last ? { items, nextPageToken: encodePageToken([last.receivedAt, last.id]) } : { items };
+    const items = await Promise.all(rows.map((row) => signalFromRow(row, keys)));
+    return nextCursor ? { items, nextPageToken: nextCursor } : { items };
   }
 
   async update(signal: Signal, expectedVersion: number): Promise<Signal> {
-    const next: Signal = { ...signal, version: expectedVersion + 1 };
     const keys = this.ctx.keysFor(this.ctx.db);
-    // Sealing would create a key for an unknown (or shredded) id; refuse before that happens.
-    if (!(await keys.has(signalKeyId(signal.id)))) throw new NotFoundError('Signaal niet gevonden (signal not found)');
-    const row = await sealedSignalRow(next, keys);
-    // Identity, reference, municipality and receipt time never change after intake.
-    const updated = await this.ctx.db
-      .updateTable('signals')
-      .set({
-        category: row.category,
-        confidentiality: row.confidentiality,
-        status: row.status,
-        concerns_mt_contact: row.concerns_mt_contact,
-        department: row.department,
-        acknowledged_at: row.acknowledged_at,
-        closed_at: row.closed_at,
-        outcome: row.outcome,
-        assigned_to: row.assigned_to,
-        legal_basis: row.legal_basis,
-        retention_until: row.retention_until,
-        version: row.version,
-        sealed_content: row.sealed_content,
-        sealed_reporter: row.sealed_reporter,
-      })
-      .where('id', '=', signal.id)
-      .where('version', '=', expectedVersion)
-      .returning('id')
-      .executeTakeFirst();
-    if (updated) return next;
-    const exists = await this.ctx.db.selectFrom('signals').select('version').where('id', '=', signal.id).executeTakeFirst();
-    if (!exists) throw new NotFoundError('Signaal niet gevonden (signal not found)');
-    throw new ConcurrencyError('Het signaal is intussen gewijzigd (the signal changed since it was read)');
+    return writeSealedSignalUpdate(this.ctx.db, await sealSignalUpdate(keys, signal, expectedVersion), expectedVersion);
   }
 
   async shred(id: string, deletedAt: string): Promise<SignalTombstone> {
@@ -125,6 +87,25 @@ export class KyselySignalRepository implements SignalRepository {
         )
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
+      await trx
+        .insertInto('signal_tombstone_scopes')
+        .columns(['id', 'concerns_mt_contact'])
+        .expression((eb) => eb.selectFrom('signals').select(['id', 'concerns_mt_contact']).where('id', '=', id))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      // Notes, messages, enrichment and hand-over details go with the signal; the
+      // disclosure register (no content) stays, like the tombstone.
+      await trx.deleteFrom('signal_timeline').where('signal_id', '=', id).execute();
+      // The receipt code's hash of an anonymous signal, and the outbox copies of notices and
+      // messages about it (keyed "signal:<id>:..."), whose payloads hold message texts.
+      await trx.deleteFrom('receipt_codes').where('signal_id', '=', id).execute();
+      await trx
+        .deleteFrom('outbox')
+        .where('idempotency_key', '>=', `signal:${id}:`)
+        .where('idempotency_key', '<', `signal:${id};`)
+        .execute();
+      // A receipt code of a deleted signal must not lead anywhere.
+      await trx.deleteFrom('receipt_codes').where('signal_id', '=', id).execute();
       await trx.deleteFrom('signals').where('id', '=', id).execute();
       await this.ctx.keysFor(trx).destroy(signalKeyId(id));
       return trx.selectFrom('signal_tombstones').selectAll().where('id', '=', id).executeTakeFirst();
@@ -144,6 +125,23 @@ export class KyselySignalRepository implements SignalRepository {
       .orderBy('id')
       .execute();
     return rows.map(tombstoneFromRow);
+  }
+
+  facts(query: SignalFactQuery): Promise<SignalFact[]> {
+    return selectSignalFacts(this.ctx.db, query);
+  }
+
+  async expired(today: string, limit: number): Promise<string[]> {
+    const rows = await this.ctx.db
+      .selectFrom('signals')
+      .select('id')
+      .where('retention_until', 'is not', null)
+      .where('retention_until', '<', today)
+      .orderBy('retention_until')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.id);
   }
 
   async nextReferenceNumber(municipalityCode: string, year: number): Promise<number> {
@@ -172,4 +170,55 @@ export class KyselySignalRepository implements SignalRepository {
     if (!earlier) throw new NotFoundError('Het eerder gemelde signaal bestaat niet meer (the earlier signal no longer exists)');
     return earlier;
   }
+}
+
+/** Seals a changed signal's row (version bumped) outside any transaction, so a transaction can start by writing. */
+export async function sealSignalUpdate(
+  keys: KeyStore,
+  signal: Signal,
+  expectedVersion: number,
+): Promise<{ next: Signal; row: Insertable<SignalsTable> }> {
+  const next: Signal = { ...signal, version: expectedVersion + 1 };
+  // Sealing would create a key for an unknown (or shredded) id; refuse before that happens.
+  if (!(await keys.has(signalKeyId(signal.id)))) throw new NotFoundError('Signaal niet gevonden (signal not found)');
+  return { next, row: await sealedSignalRow(next, keys) };
+}
+
+/**
+ * Writes a sealed change when the stored version equals `expectedVersion`.
+ * `executor` may be a transaction (the timeline commits a change and its entries together).
+ */
+export async function writeSealedSignalUpdate(
+  executor: Kysely<Database>,
+  sealed: { next: Signal; row: Insertable<SignalsTable> },
+  expectedVersion: number,
+): Promise<Signal> {
+  const { next, row } = sealed;
+  // Identity, reference, municipality and receipt time never change after intake.
+  const updated = await executor
+    .updateTable('signals')
+    .set({
+      category: row.category,
+      confidentiality: row.confidentiality,
+      status: row.status,
+      concerns_mt_contact: row.concerns_mt_contact,
+      department: row.department,
+      acknowledged_at: row.acknowledged_at,
+      closed_at: row.closed_at,
+      outcome: row.outcome,
+      assigned_to: row.assigned_to,
+      legal_basis: row.legal_basis,
+      retention_until: row.retention_until,
+      version: row.version,
+      sealed_content: row.sealed_content,
+      sealed_reporter: row.sealed_reporter,
+    })
+    .where('id', '=', next.id)
+    .where('version', '=', expectedVersion)
+    .returning('id')
+    .executeTakeFirst();
+  if (updated) return next;
+  const exists = await executor.selectFrom('signals').select('version').where('id', '=', next.id).executeTakeFirst();
+  if (!exists) throw new NotFoundError('Signaal niet gevonden (signal not found)');
+  throw new ConcurrencyError('Het signaal is intussen gewijzigd (the signal changed since it was read)');
 }

@@ -2,6 +2,10 @@ import type { Kysely } from 'kysely';
 import { binaryColumnType, type Database, type SqlDialectName } from '../database.js';
 import { createAuditAppendOnlyTriggers } from './audit-append-only.js';
 import type { MigrationTrack } from './migration.js';
+import { createSignalTimelineSchema } from './signal-timeline-migration.js';
+import { createIntakeSchema } from './intake-migration.js';
+import { createHubRoundsSchema } from './hub-rounds-migration.js';
+import { createAgendaSchema } from './agenda-migration.js';
 
 async function createInitialServiceSchema(db: Kysely<Database>, dialect: SqlDialectName): Promise<void> {
   const binary = binaryColumnType(dialect);
@@ -133,5 +137,11 @@ async function createInitialServiceSchema(db: Kysely<Database>, dialect: SqlDial
 /** Tables of the service store (signals, audit, outbox, ...). */
 export const serviceMigrations: MigrationTrack = {
   track: 'service',
-  migrations: [{ version: 1, name: '001_initial', up: createInitialServiceSchema }],
+  migrations: [
+    { version: 1, name: '001_initial', up: createInitialServiceSchema },
+    { version: 2, name: '002_signal_timeline', up: createSignalTimelineSchema },
+    { version: 3, name: '003_intake', up: createIntakeSchema },
+    { version: 4, name: '004_hub_rounds', up: createHubRoundsSchema },
+    { version: 5, name: '005_agenda', up: createAgendaSchema },
+  ],
 };

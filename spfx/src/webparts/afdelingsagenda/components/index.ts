@@ -1,0 +1,1 @@
+export { Afdelingsagenda, type AfdelingsagendaProps } from './Afdelingsagenda';

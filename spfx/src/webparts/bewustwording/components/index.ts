@@ -1,0 +1,1 @@
+export { Bewustwording, type BewustwordingProps } from './Bewustwording';

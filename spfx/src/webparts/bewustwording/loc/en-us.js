@@ -1,0 +1,43 @@
+define([], function () {
+  return {
+    Locale: 'en-US',
+    Heading: 'Awareness',
+    Intro: 'Who completed the learning module "Recognising signs of subversive crime" in the last {0} months, per department. Answers are not kept anywhere.',
+    PropertyPaneDescription: "Connection to your municipality's API. Leave empty to use the tenant settings.",
+    ApiBaseUrlLabel: 'Address of the API (https://…)',
+    ApiAppIdUriLabel: 'Application ID URI of the API (api://…)',
+    ApiNotConfigured: 'This web part is not yet connected to the API. Enter the address and the Application ID URI in its properties, or ask the administrator to set the tenant settings.',
+    Loading: 'Loading figures…',
+    LoadFailed: 'The figures could not be loaded: {0}',
+    Retry: 'Try again',
+    NotAllowed: 'These figures are for heads of department (their own department) and the MT contact for subversive crime.',
+    RecordingOff: 'Completion is not recorded. The application administrator can switch this on after the works council has consented (WOR article 27).',
+    NoDepartments: 'There are no departments to show.',
+    DepartmentsCaption: 'Completion per department, {0}',
+    ColumnDepartment: 'Department',
+    ColumnCompleted: 'Completed',
+    ColumnPercentage: 'Percentage',
+    ColumnTrend: 'Trend (12 months)',
+    CompletedOf: '{0} of {1}',
+    Suppressed: 'Hidden: fewer than {0} staff',
+    NoMembers: 'No staff',
+    TrendLabel: 'Trend of {0}: {1}',
+    TrendTable: 'Trend as a table',
+    TrendMonth: 'Month',
+    PeopleHeading: 'Staff of {0}',
+    ColumnName: 'Name',
+    ColumnCompletedOn: 'Completed on',
+    NotCompleted: 'Not yet',
+    BandsHeading: 'Twente',
+    BandsIntro: 'Per municipality only a band, never people or counts.',
+    ColumnMunicipality: 'Municipality',
+    ColumnBand: 'Completed',
+    BandUnknown: 'Not known',
+    Bands: {
+      'minder-dan-25': 'less than a quarter',
+      '25-tot-50': 'a quarter to half',
+      '50-tot-75': 'half to three quarters',
+      '75-of-meer': 'three quarters or more'
+    }
+  };
+});

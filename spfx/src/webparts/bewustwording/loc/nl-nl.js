@@ -1,0 +1,43 @@
+define([], function () {
+  return {
+    Locale: 'nl-NL',
+    Heading: 'Bewustwording',
+    Intro: 'Wie de leermodule "Signalen van ondermijning herkennen" in de laatste {0} maanden heeft afgerond, per afdeling. Antwoorden worden nergens bewaard.',
+    PropertyPaneDescription: 'Koppeling met de API van je gemeente. Leeg laten om de tenantinstellingen te gebruiken.',
+    ApiBaseUrlLabel: 'Adres van de API (https://…)',
+    ApiAppIdUriLabel: 'Application ID URI van de API (api://…)',
+    ApiNotConfigured: 'Dit webonderdeel is nog niet gekoppeld aan de API. Vul het adres en de Application ID URI in bij de eigenschappen, of laat de beheerder de tenantinstellingen zetten.',
+    Loading: 'Cijfers laden…',
+    LoadFailed: 'De cijfers konden niet worden geladen: {0}',
+    Retry: 'Opnieuw proberen',
+    NotAllowed: 'Deze cijfers zijn er voor afdelingshoofden (hun eigen afdeling) en het MT-aanspreekpunt ondermijning.',
+    RecordingOff: 'Afronding wordt niet vastgelegd. De functioneel beheerder kan dit aanzetten nadat de ondernemingsraad heeft ingestemd (WOR artikel 27).',
+    NoDepartments: 'Er zijn geen afdelingen om te tonen.',
+    DepartmentsCaption: 'Afronding per afdeling, {0}',
+    ColumnDepartment: 'Afdeling',
+    ColumnCompleted: 'Afgerond',
+    ColumnPercentage: 'Percentage',
+    ColumnTrend: 'Verloop (12 maanden)',
+    CompletedOf: '{0} van {1}',
+    Suppressed: 'Verborgen: minder dan {0} medewerkers',
+    NoMembers: 'Geen medewerkers',
+    TrendLabel: 'Verloop van {0}: {1}',
+    TrendTable: 'Verloop als tabel',
+    TrendMonth: 'Maand',
+    PeopleHeading: 'Medewerkers van {0}',
+    ColumnName: 'Naam',
+    ColumnCompletedOn: 'Afgerond op',
+    NotCompleted: 'Nog niet',
+    BandsHeading: 'Twente',
+    BandsIntro: 'Per gemeente alleen een bandbreedte, nooit personen of aantallen.',
+    ColumnMunicipality: 'Gemeente',
+    ColumnBand: 'Afgerond',
+    BandUnknown: 'Niet bekend',
+    Bands: {
+      'minder-dan-25': 'minder dan een kwart',
+      '25-tot-50': 'een kwart tot de helft',
+      '50-tot-75': 'de helft tot driekwart',
+      '75-of-meer': 'driekwart of meer'
+    }
+  };
+});

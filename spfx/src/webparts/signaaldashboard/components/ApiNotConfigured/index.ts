@@ -1,0 +1,1 @@
+export { ApiNotConfigured } from './ApiNotConfigured';

@@ -1,0 +1,1 @@
+export { CsvDownloadButton, type CsvDownloadButtonProps } from './CsvDownloadButton';

@@ -1,0 +1,1 @@
+export { DashboardProvider, useDashboard, type DashboardServices } from './DashboardContext';

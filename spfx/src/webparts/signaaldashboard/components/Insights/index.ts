@@ -1,0 +1,2 @@
+// InsightsPanel is imported lazily (React.lazy) by the dashboard; only its props type is re-exported here.
+export type { InsightsPanelProps } from './InsightsPanel';

@@ -1,0 +1,1 @@
+export { Signaaldashboard, type SignaaldashboardProps } from './Signaaldashboard';

@@ -1,0 +1,1 @@
+export { SignalActions, type SignalActionsProps } from './SignalActions';

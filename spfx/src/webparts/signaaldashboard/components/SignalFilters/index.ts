@@ -1,0 +1,2 @@
+export { SignalFilters, type SignalFiltersProps } from './SignalFilters';
+export * from './filterModel';

@@ -1,0 +1,2 @@
+export { SignalList, type SignalListProps } from './SignalList';
+export { useSignalList, type SignalListState } from './useSignalList';

@@ -1,0 +1,1 @@
+export { SignalTimeline } from './SignalTimeline';
