@@ -150,13 +150,15 @@ describe('the learning module in Teams, walked through the real instance', () =>
 
   it('the welcome message carries a button that starts the module', async () => {
     const luuk = new LearningUser(instance, channel, personOf(HENGELO, 'employee', 2), HENGELO, 'nl-NL');
-    await postActivity(
-      instance,
-      teamsActivity({ serviceUrl: channel.url, tenantId: tenantOf(HENGELO), objectId: luuk.person.objectId, type: 'conversationUpdate', membersAdded: [{ id: '28:weerbaar-twente-bot' }] }),
-    );
+    const install = teamsActivity({ serviceUrl: channel.url, tenantId: tenantOf(HENGELO), objectId: luuk.person.objectId, type: 'conversationUpdate', membersAdded: [{ id: '28:weerbaar-twente-bot' }] });
+    await postActivity(instance, install);
+    // Teams may deliver the same update twice: one welcome, one button.
+    await postActivity(instance, install);
     const deadline = Date.now() + 5000;
     while (!textOf(luuk.received()).includes('"learning.start"') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200));
     expect(textOf(luuk.received())).toContain('Start de leermodule');
+    expect(luuk.received().filter((a) => JSON.stringify(a.body.attachments ?? []).includes('"learning.start"'))).toHaveLength(1);
     const started = await luuk.press({ action: 'learning.start' }, undefined, 3);
     expect(luuk.question(started)?.options.length).toBeGreaterThanOrEqual(2);
   });

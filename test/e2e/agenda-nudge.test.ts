@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays, createWorkingDayCalendar, zonedDateTimeToInstant } from '@weerbaar/shared';
 import { launchChromium, newPage } from '../support/browser.js';
@@ -38,6 +38,26 @@ interface Topology {
 const people = (JSON.parse(readFileSync(path.join(root, 'shared/seed/people.json'), 'utf8')) as { people: SeedPerson[] }).people;
 const head = people.find((p) => p.municipalityCode === HENGELO && p.roles.includes('department-head') && p.displayName === 'Frank Blokhuis')!;
 const mtContact = people.find((p) => p.municipalityCode === HENGELO && p.roles.includes('mt-contact'))!;
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Input.Date in the playground is Fluent's date picker: a read-only field with a calendar that
+ * opens on the browser's month. Step the months to the wanted one, then press its day.
+ */
+async function pickDate(page: Page, field: Locator, date: string): Promise<void> {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const wanted = year * 12 + month - 1;
+  await field.click();
+  const header = page.locator('.fui-CalendarDay__monthAndYear');
+  for (let step = 0; step < 60; step += 1) {
+    const [shownMonth = '', shownYear = ''] = ((await header.getAttribute('aria-label')) ?? '').split(' ');
+    const shown = Number(shownYear) * 12 + MONTHS.indexOf(shownMonth);
+    if (shown === wanted) break;
+    await page.locator(`button[title^="${shown > wanted ? 'Previous' : 'Next'} month"]`).click();
+  }
+  await page.getByRole('button', { name: `${day}, ${MONTHS[month - 1]}, ${year}`, exact: true }).click();
+}
 
 async function json<T>(url: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
   const res = await fetch(url, {
@@ -121,8 +141,8 @@ describe('agenda nudge in the Agents Playground (Chromium, real topology)', () =
     await card.first().waitFor({ timeout: 30_000 });
     expect(await card.count()).toBe(1);
     await card.getByRole('button', { name: 'Besproken op…' }).click();
-    await card.locator('input[type="date"]:visible').fill(windowDay);
-    await card.locator('input[type="number"]:visible').fill('9');
+    await pickDate(playground, card.locator('input[role="combobox"]'), windowDay);
+    await card.getByRole('spinbutton').fill('9');
     await card.locator('button:visible', { hasText: 'Opslaan' }).click();
 
     await card.getByText(/Besproken op .*: geregistreerd, dank je wel!/).waitFor({ timeout: 30_000 });

@@ -1,18 +1,17 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { startThrowawayCluster } from './postgres-cluster.js';
+
+export { postgresStorageContaining, rawDatabaseFiles } from './postgres-storage-scan.js';
 
 /**
  * A real PostgreSQL server for the tests. With DATABASE_URL set, that server (the role
  * must be allowed to create databases); otherwise a throwaway cluster from Debian's
  * `postgresql` binaries: initdb'd as the `postgres` user when running as root (initdb
  * refuses root), listening on 127.0.0.1 on a free port with its socket in the temp
- * folder, trust authentication, stopped and deleted by `stop()`. Each test gets its own
- * databases (`createDatabase`), so tests never see each other's rows.
+ * folder, trust authentication, stopped and deleted by `stop()`. Tests get their own
+ * databases (`createDatabase`) or empty one between tests (`resetDatabase`), so they never
+ * see each other's rows.
  */
 export interface TestPostgres {
   /** Where the server came from. */
@@ -37,12 +36,6 @@ export interface TestPostgres {
   /** Drops the databases this run created and, for a throwaway cluster, stops and deletes it. */
   stop(): Promise<void>;
 }
-
-const FOLDER_PREFIX = 'weerbaar-pg-';
-/** As root the cluster runs as `postgres`, which must reach the folder: /tmp is open to all. */
-const clusterParent = (): string => (process.getuid?.() === 0 ? '/tmp' : os.tmpdir());
-const OWNER_FILE = 'owner.pid';
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export async function startTestPostgres(): Promise<TestPostgres> {
   const external = process.env.DATABASE_URL;
@@ -147,202 +140,6 @@ async function serverAt(
       }
     },
   };
-}
-
-interface ThrowawayCluster {
-  adminUrl: string;
-  dataDirectory: string;
-  stop(): void;
-}
-
-function startThrowawayCluster(): ThrowawayCluster {
-  const bin = findOrInstallServer();
-  const asRoot = process.getuid?.() === 0;
-  const runAsOwner = (tool: string, args: string[]) => {
-    const command = asRoot ? 'runuser' : path.join(bin, tool);
-    const commandArgs = asRoot ? ['-u', 'postgres', '--', path.join(bin, tool), ...args] : args;
-    return execFileSync(command, commandArgs, { stdio: 'pipe', encoding: 'utf8', timeout: 60_000 });
-  };
-  removeAbandonedClusters(runAsOwner);
-
-  const folder = mkdtempSync(path.join(clusterParent(), FOLDER_PREFIX));
-  writeFileSync(path.join(folder, OWNER_FILE), String(process.pid));
-  if (asRoot) {
-    const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim()));
-    chownSync(folder, uid!, gid!);
-  }
-  const dataDirectory = path.join(folder, 'data');
-  let port = 0;
-  let started = false;
-  const stop = () => {
-    if (started) {
-      started = false;
-      try {
-        runAsOwner('pg_ctl', ['stop', '-D', dataDirectory, '-m', 'immediate', '-w']);
-      } catch {
-        // Already gone; the folder is removed all the same.
-      }
-    }
-    rmSync(folder, { recursive: true, force: true });
-    process.removeListener('exit', stop);
-  };
-  // A test file that crashes before its afterAll still takes its cluster with it.
-  process.on('exit', stop);
-  try {
-    runAsOwner('initdb', ['-D', dataDirectory, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync', '--no-instructions']);
-    // The free port may be taken by someone else before the server binds it: try another.
-    for (let attempt = 1; ; attempt += 1) {
-      port = freePortSync();
-      const serverOptions = [
-        `-c listen_addresses=127.0.0.1 -p ${port} -k ${folder}`,
-        // A throwaway cluster need not survive a power cut: skip the flushes.
-        '-c fsync=off -c full_page_writes=off -c max_connections=200',
-        // Few WAL segments to keep (the canary tests read the recent ones).
-        '-c min_wal_size=32MB -c max_wal_size=64MB',
-      ].join(' ');
-      started = true; // from here on, stop() must try to stop it
-      try {
-        runAsOwner('pg_ctl', ['start', '-D', dataDirectory, '-w', '-t', '30', '-l', path.join(folder, 'server.log'), '-o', serverOptions]);
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
-  } catch (error) {
-    const log = existsSync(path.join(folder, 'server.log')) ? readFileSync(path.join(folder, 'server.log'), 'utf8') : '';
-    stop();
-    throw new Error(`Could not start a throwaway PostgreSQL cluster: ${describe(error)}\n${log}`);
-  }
-  return { adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`, dataDirectory, stop };
-}
-
-function findOrInstallServer(): string {
-  const found = postgresBinDir();
-  if (found) return found;
-  if (process.getuid?.() === 0) {
-    spawnSync(process.execPath, [path.join(repoRoot, 'scripts/ensure-install.mjs'), '--postgres-only'], { stdio: 'inherit' });
-    const installed = postgresBinDir();
-    if (installed) return installed;
-  }
-  throw new Error(
-    'PostgreSQL server binaries not found (/usr/lib/postgresql/*/bin). Install Debian\'s postgresql package ' +
-      '(sudo apt-get install -y postgresql) or set DATABASE_URL to a server where the tests may create databases.',
-  );
-}
-
-/** Same lookup as scripts/ensure-install.mjs: Debian's binaries, newest major first. */
-function postgresBinDir(): string | null {
-  const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return null;
-  const majors = readdirSync(base).filter((name) => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a));
-  for (const major of majors) {
-    const bin = path.join(base, major, 'bin');
-    if (['initdb', 'pg_ctl', 'postgres'].every((tool) => existsSync(path.join(bin, tool)))) return bin;
-  }
-  return null;
-}
-
-/** Clusters left by test processes that were killed: stop them and free their folders. */
-function removeAbandonedClusters(runAsOwner: (tool: string, args: string[]) => string): void {
-  for (const name of readdirSync(clusterParent()).filter((entry) => entry.startsWith(FOLDER_PREFIX))) {
-    const folder = path.join(clusterParent(), name);
-    const ownerFile = path.join(folder, OWNER_FILE);
-    let owner: number;
-    try {
-      owner = Number(readFileSync(ownerFile, 'utf8'));
-    } catch {
-      continue;
-    }
-    if (processIsAlive(owner)) continue;
-    try {
-      runAsOwner('pg_ctl', ['stop', '-D', path.join(folder, 'data'), '-m', 'immediate', '-w']);
-    } catch {
-      // Not running.
-    }
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
-function processIsAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** A port that was free a moment ago (pg_ctl needs a number before it starts). */
-function freePortSync(): number {
-  const script =
-    "const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close();});";
-  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
-}
-
-function describe(error: unknown): string {
-  if (error && typeof error === 'object' && 'stderr' in error && typeof error.stderr === 'string' && error.stderr) return error.stderr;
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Files of the given databases plus the write-ahead log, after a checkpoint (throwaway cluster only). */
-export async function rawDatabaseFiles(server: TestPostgres, urls: readonly string[], walSinceMs = 0): Promise<{ name: string; bytes: Buffer }[]> {
-  if (!server.dataDirectory) return [];
-  await server.query(server.adminUrl, 'CHECKPOINT');
-  const folders = [path.join(server.dataDirectory, 'pg_wal')];
-  for (const url of urls) {
-    const [row] = await server.query<{ oid: number }>(server.adminUrl, 'SELECT oid FROM pg_database WHERE datname = $1', [new URL(url).pathname.slice(1)]);
-    folders.push(path.join(server.dataDirectory, 'base', String(row!.oid)));
-  }
-  const wal = folders[0];
-  return folders.flatMap((folder) =>
-    readdirSync(folder, { withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      // WAL segments nobody wrote to since `walSinceMs` cannot hold what was written since.
-      .filter((entry) => folder !== wal || statSync(path.join(folder, entry.name)).mtimeMs >= walSinceMs - 1_000)
-      .map((entry) => ({ name: path.join(path.relative(server.dataDirectory!, folder), entry.name), bytes: readFileSync(path.join(folder, entry.name)) })),
-  );
-}
-
-/**
- * For each needle, where it occurs in the stored data: every text and bytea value of every
- * table in the given databases (read back through SQL), and for a throwaway cluster also
- * the raw files of those databases and the write-ahead log segments written since
- * `sinceMs`. Places are named like `db:schema.table.column` or `file base/16384/16420`.
- */
-export async function postgresStorageContaining(
-  server: TestPostgres,
-  urls: readonly string[],
-  needles: readonly string[],
-  sinceMs = 0,
-): Promise<string[][]> {
-  const patterns = needles.map((needle) => Buffer.from(needle, 'utf8'));
-  const hits = needles.map(() => new Set<string>());
-  const record = (place: string, value: unknown) => {
-    const bytes = Buffer.isBuffer(value) ? value : typeof value === 'string' ? Buffer.from(value, 'utf8') : null;
-    if (bytes) patterns.forEach((pattern, index) => bytes.includes(pattern) && hits[index]!.add(place));
-  };
-  for (const url of urls) {
-    const database = new URL(url).pathname.slice(1);
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      const tables = await client.query<{ schema: string; name: string }>(
-        `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
-          WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
-      );
-      for (const table of tables.rows) {
-        const rows = await client.query(`SELECT * FROM ${pg.escapeIdentifier(table.schema)}.${pg.escapeIdentifier(table.name)}`);
-        for (const row of rows.rows as Record<string, unknown>[]) {
-          for (const [column, value] of Object.entries(row)) record(`${database}:${table.schema}.${table.name}.${column}`, value);
-        }
-      }
-    } finally {
-      await client.end();
-    }
-  }
-  for (const file of await rawDatabaseFiles(server, urls, sinceMs)) record(`file ${file.name}`, file.bytes);
-  return hits.map((places) => [...places].sort());
 }
 
 let shared: { server: Promise<TestPostgres>; users: number } | undefined;

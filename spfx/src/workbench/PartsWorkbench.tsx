@@ -87,7 +87,7 @@ export function PartsWorkbench(props: PartsWorkbenchProps): React.ReactElement {
     const instance = person.municipalityCode === null ? undefined : instanceFor(knownInstances, person);
     setSession({ state: 'signing-in', upn: person.upn });
     // District people sign in at the hub itself (this page's origin); the others at their instance.
-    const login = instance ? devLogin(instance, person.upn) : devLogin({ baseUrl: '' } as WorkbenchInstance, person.upn);
+    const login = instance ? devLogin(instance, person.upn) : hubLogin(person.upn);
     login.then(
       (token) => setSession({ state: 'ready', person, instance, transport: new FetchTransport(instance ? instance.baseUrl : window.location.origin, token) }),
       () => setSession({ state: 'failed', upn: person.upn })
@@ -163,6 +163,13 @@ export function PartsWorkbench(props: PartsWorkbenchProps): React.ReactElement {
       </main>
     </FluentProvider>
   );
+}
+
+/** A district person's token from the hub's own /dev/login (this page's origin). */
+async function hubLogin(upn: string): Promise<string> {
+  const response = await fetch('/dev/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ upn }), credentials: 'omit' });
+  if (!response.ok) throw new Error(`POST /dev/login: HTTP ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
 }
 
 function PartView(props: {

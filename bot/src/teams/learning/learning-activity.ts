@@ -166,7 +166,8 @@ export class LearningBot extends ActivityHandler {
     if (await this.handleLearning(context)) return;
     await this.inner.run(context);
     const activity = context.activity;
-    const welcomed = activity.type === ActivityTypes.ConversationUpdate && (activity.membersAdded ?? []).length > 0;
+    // Only under a welcome the bot actually sent (not for a redelivered update, not to another tenant).
+    const welcomed = activity.type === ActivityTypes.ConversationUpdate && (activity.membersAdded ?? []).length > 0 && context.responded;
     if (welcomed && tenantOfActivity(activity) === this.tenantId) {
       await context.sendActivity(cardActivity(welcomeLearningCard(languageOf(activity.locale))));
     }
