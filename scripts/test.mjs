@@ -25,25 +25,41 @@ if (existsSync(path.join(root, 'spfx/package.json'))) {
   execFileSync(process.execPath, [path.join(root, 'node_modules/gulp/bin/gulp.js'), 'package'], { cwd: root, stdio: 'inherit' });
 }
 
-step('vitest');
 mkdirSync(path.join(root, '.tmp'), { recursive: true });
-const report = path.join(root, '.tmp/vitest-report.json');
 const extra = process.argv.slice(2);
-const result = spawnSync(
-  process.execPath,
-  [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: '/usr/bin/chromium' } },
-);
+const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
 
-let passed = 0;
-let failed = 0;
-if (existsSync(report)) {
-  const data = JSON.parse(readFileSync(report, 'utf8'));
-  passed = data.numPassedTests ?? 0;
-  failed = data.numFailedTests ?? 0;
-  // A suite that failed to load has no failed test, but the run did fail.
-  if (!data.success && failed === 0) failed = Math.max(data.numFailedTestSuites ?? 0, 1);
+/** Runs one vitest phase and returns its counts from the JSON report. */
+function runPhase(name, args) {
+  step(`vitest: ${name}`);
+  const report = path.join(root, `.tmp/vitest-${name}.json`);
+  const result = spawnSync(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, CHROMIUM_PATH: '/usr/bin/chromium' },
+  });
+  let passed = 0;
+  let failed = 0;
+  if (existsSync(report)) {
+    const data = JSON.parse(readFileSync(report, 'utf8'));
+    passed = data.numPassedTests ?? 0;
+    failed = data.numFailedTests ?? 0;
+    // A suite that failed to load has no failed test, but the run did fail.
+    if (!data.success && failed === 0) failed = Math.max(data.numFailedTestSuites ?? 0, 1);
+  } else if (result.status !== 0) {
+    failed = 1;
+  }
+  return { passed, failed: result.status !== 0 && failed === 0 ? 1 : failed };
 }
+
+// Unit, integration and contract tests run in parallel; the end-to-end files each start a
+// real multi-process topology and a browser, so they run one file at a time.
+const phases =
+  extra.length > 0
+    ? [runPhase('selected', extra)]
+    : [runPhase('unit-and-integration', ['--exclude', 'test/e2e/**']), runPhase('end-to-end', ['test/e2e', '--no-file-parallelism'])];
+const passed = phases.reduce((n, p) => n + p.passed, 0);
+const failed = phases.reduce((n, p) => n + p.failed, 0);
 console.log(`\nTotal time ${Math.round((Date.now() - started) / 1000)} s`);
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(result.status === 0 && failed === 0 ? 0 : 1);
+process.exit(failed === 0 ? 0 : 1);
