@@ -3,6 +3,7 @@ import { ConcurrencyError } from '../../src/domain/errors.js';
 import { createContractContext, T0, T1, T5, type ServiceStoreFixture } from './service-store-contract-context.js';
 import { coordinationContract } from './service-store-coordination.contract.js';
 import { signalsContract } from './service-store-signals.contract.js';
+import { agendaLedgerContract } from './service-store-agenda.contract.js';
 
 export type { ServiceStoreFixture } from './service-store-contract-context.js';
 
@@ -17,6 +18,7 @@ export function describeServiceStoreContract(name: string, makeFixture: () => Pr
     const ctx = createContractContext(makeFixture);
 
     signalsContract(ctx);
+    agendaLedgerContract(ctx);
 
     describe('dialog state and conversations', () => {
       it('checks dialog state eTags: a stale eTag is a conflict, every write gets a fresh eTag', async () => {
