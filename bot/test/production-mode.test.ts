@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair } from 'jose';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,13 +20,36 @@ const productionEnv = {
   ENTRA_JWKS_URL: 'http://127.0.0.1:9/keys',
 };
 
+/**
+ * Plays the Bot Framework's OpenID metadata and signing keys (there is no internet here):
+ * a token must be signed by one of these keys; anything else is forged.
+ */
+async function startBotFrameworkKeyServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const { publicKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'bot-framework-key', use: 'sig', alg: 'RS256', endorsements: ['msteams'] };
+  let base = '';
+  const server: Server = createServer((req, res) => {
+    res.setHeader('content-type', 'application/json');
+    if (req.url?.startsWith('/keys')) return res.end(JSON.stringify({ keys: [jwk] }));
+    res.end(JSON.stringify({ issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url: `${base}/.well-known/openidconfiguration`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
 describe('production mode', () => {
   let instance: TestInstance;
+  let keyServer: Awaited<ReturnType<typeof startBotFrameworkKeyServer>>;
 
   beforeAll(async () => {
-    instance = await startTestInstance({ codes: [HENGELO], env: productionEnv });
+    keyServer = await startBotFrameworkKeyServer();
+    instance = await startTestInstance({ codes: [HENGELO], env: { ...productionEnv, BOT_OPENID_METADATA_URL: keyServer.url } });
   });
-  afterAll(async () => instance?.close());
+  afterAll(async () => {
+    await instance?.close();
+    await keyServer?.close();
+  });
 
   it.each([
     ['POST', '/dev/login'],
@@ -39,6 +65,27 @@ describe('production mode', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'message', text: 'hallo', serviceUrl: 'http://127.0.0.1:9', channelId: 'msteams', conversation: { id: 'x' }, from: { id: 'u' } }),
+    });
+    expect(res.status).toBe(401);
+  });
+  it.each([
+    ['signed with a key of its own (forged)', 'forged'],
+    ['with alg none', 'none'],
+  ])('refuses a Bot Framework token %s (401)', async (_label, kind) => {
+    const { SignJWT } = await import('jose');
+    let token: string;
+    const claims = { iss: 'https://api.botframework.com', aud: productionEnv.MicrosoftAppId, serviceurl: 'http://127.0.0.1:9' };
+    if (kind === 'forged') {
+      const { privateKey } = await generateKeyPair('RS256');
+      token = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'forged-key' }).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    } else {
+      const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      token = `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ ...claims, exp: Math.floor(Date.now() / 1000) + 300 })}.`;
+    }
+    const res = await fetch(`${instance.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ type: 'message', text: 'melden', serviceUrl: 'http://127.0.0.1:9', channelId: 'msteams', conversation: { id: 'x' }, from: { id: 'u' } }),
     });
     expect(res.status).toBe(401);
   });

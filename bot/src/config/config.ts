@@ -41,6 +41,8 @@ const envSchema = z.object({
   ENTRA_API_AUDIENCE: z.string().optional(),
   ENTRA_JWKS_URL: z.string().url().optional(),
   ENTRA_ISSUER: z.string().optional(),
+  /** Bot Framework OpenID metadata (sovereign clouds; tests point it at a local key server). */
+  BOT_OPENID_METADATA_URL: z.string().url().optional(),
   /** The service store on PostgreSQL (production); unset: SQLite files in DATA_DIR (local). */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection string').optional(),
   /** The wrapped data keys in another database (docs/deployment-storage.md); unset: schema weerbaar_keys. */
@@ -78,7 +80,7 @@ export interface ServiceConfig {
   publicBaseUrl: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   dataKey: string | null;
-  bot: { appId: string | null; appPassword: string | null; appType: string; appTenantId: string | null };
+  bot: { appId: string | null; appPassword: string | null; appType: string; appTenantId: string | null; openIdMetadataUrl: string | null };
   entra: { audience: string | null; jwksUrl: string | null; issuer: string | null };
   /** PostgreSQL when `url` is set, else SQLite files (docs/deployment-storage.md). */
   database: { url: string | null; keyUrl: string | null; poolMax: number; statementTimeoutMs: number };
@@ -145,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
       appPassword: e.MicrosoftAppPassword || null,
       appType: e.MicrosoftAppType,
       appTenantId: e.MicrosoftAppTenantId || null,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL ?? null,
     },
     entra: { audience: e.ENTRA_API_AUDIENCE ?? null, jwksUrl: e.ENTRA_JWKS_URL ?? null, issuer: e.ENTRA_ISSUER ?? null },
     database: databaseSettings(e),

@@ -19,6 +19,9 @@ export function createCloudAdapter(config: ServiceConfig, logger: Logger): Cloud
         MicrosoftAppPassword: config.bot.appPassword ?? '',
         MicrosoftAppType: config.bot.appType,
         MicrosoftAppTenantId: config.bot.appTenantId ?? '',
+        ...(config.bot.openIdMetadataUrl
+          ? { ToBotFromChannelOpenIdMetadataUrl: config.bot.openIdMetadataUrl, ToBotFromEmulatorOpenIdMetadataUrl: config.bot.openIdMetadataUrl }
+          : {}),
       }
     : {};
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
