@@ -43,14 +43,15 @@ function execute(card: Card, verb: string): Record<string, unknown> {
   throw new Error(`no ${verb} on the card`);
 }
 
+/** New agenda cards in the chat (other features, such as the learning invitation, may post too). */
 function posts(user: TeamsUser): CapturedActivity[] {
-  return user.received().filter((a) => a.method === 'POST');
+  return user.received().filter((a) => a.method === 'POST' && cardText(cardIn([a]) as Card | undefined).includes('Ondermijning op de agenda van'));
 }
 
 function agendaCards(user: TeamsUser, department: string): { activity: CapturedActivity; card: Card }[] {
   return posts(user)
     .map((activity) => ({ activity, card: cardIn([activity]) as Card | undefined }))
-    .filter((x): x is { activity: CapturedActivity; card: Card } => x.card !== undefined && cardText(x.card).includes(department));
+    .filter((x): x is { activity: CapturedActivity; card: Card } => x.card !== undefined && cardText(x.card).includes(`Ondermijning op de agenda van ${department}`));
 }
 
 /** An Action.Execute press: the invoke's HTTP answer is the new card (or a message). */
@@ -178,4 +179,25 @@ describe('the agenda nudge card in Teams', () => {
     expect(String(answer.value)).toMatch(/Dit kan ik niet registreren/);
     expect(await registrations(bestuur)).toHaveLength(before);
   });
+
+  it('a discussion registered in the web part updates the card already in the chat, in place', async () => {
+    await mtUser.waitFor(() => agendaCards(mtUser, 'Financiën').length > 0, 20_000);
+    const [escalation] = agendaCards(mtUser, 'Financiën');
+    if (!escalation) throw new Error('no escalation card');
+    const putsBefore = mtUser.received().filter((a) => a.method === 'PUT').length;
+    const postsBefore = posts(mtUser).length;
+    mtToken = await instance.login(mtContact.upn);
+    const financien = await departmentId(mtToken, 'Financiën');
+    const res = await api(instance.baseUrl, `/api/agenda/${financien}/registrations`, {
+      method: 'POST',
+      token: mtToken,
+      body: { kind: 'besproken', date: '2027-03-08', idempotencyKey: 'webpart-financien-0001' },
+    });
+    expect(res.status).toBe(201);
+    await mtUser.waitFor((all) => all.filter((a) => a.method === 'PUT').length > putsBefore, 15_000);
+    const update = mtUser.received().filter((a) => a.method === 'PUT').at(-1);
+    expect(decodeURIComponent(update?.path ?? '')).toBe(`/v3/conversations/${conversationOf(mtContact)}/activities/${escalation.activity.answeredId}`);
+    expect(cardText(cardIn(update ? [update] : []) as Card)).toMatch(/Besproken op 8 maart 2027/);
+    expect(posts(mtUser)).toHaveLength(postsBefore);
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -158,5 +159,25 @@ describe('agenda nudge in the Agents Playground (Chromium, real topology)', () =
     expect(await workbench.locator('tr[data-department]').count()).toBe(1);
 
     expect(await requirement1a()).toMatchObject({ status: 'voldaan', discussedWithinYear: 5 });
+  }, TEST_TIMEOUT);
+
+  it('the MT contact sees every department in the web part and plans one by hand, accessibly', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${topology.hubUrl}/workbench?lang=nl&part=afdelingsagenda&as=${encodeURIComponent(mtContact.upn)}`);
+    const section = page.locator('section[aria-labelledby="afdelingsagenda-heading"]');
+    await section.locator('tr[data-department]').first().waitFor({ timeout: 30_000 });
+    expect(await section.locator('tr[data-department]').count()).toBe(5);
+    const results = await new AxeBuilder({ page }).include('section[aria-labelledby="afdelingsagenda-heading"]').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    const today = (await json<{ today: string }>(`${instanceUrl}/api/agenda`, { token: await login(mtContact.upn) })).today;
+    const planned = addCalendarDays(today, 10);
+    await section.getByRole('button', { name: 'Gesprek registreren voor Vergunningen' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('radio', { name: 'Ingepland' }).check();
+    await dialog.getByLabel('Datum').fill(planned);
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Geregistreerd voor Vergunningen.' }).waitFor();
+    await expect(section.locator('tr[data-department="Vergunningen"]').textContent()).resolves.toMatch(/ingepland op/);
   }, TEST_TIMEOUT);
 });

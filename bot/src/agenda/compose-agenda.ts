@@ -76,7 +76,6 @@ export function composeAgenda(parts: AgendaParts) {
   const actions = new AgendaCardActions({
     service,
     organisation: parts.organisation,
-    directory: parts.directory,
     ledger: store.agenda,
     clock,
     calendarFor,

@@ -137,6 +137,9 @@ export function WorkbenchApp(props: WorkbenchAppProps): React.ReactElement {
           <nav className={styles.links} aria-label={strings.title}>
             <Link href="/">{strings.home}</Link>
             <Link href={`?lang=${props.language}&part=basisoporde`}>Basis op orde</Link>
+            <Link href={`?lang=${props.language}&part=afdelingsagenda${selectedUpn ? `&as=${encodeURIComponent(selectedUpn)}` : ''}`}>
+              {props.language === 'nl' ? 'Afdelingsagenda' : 'Department agenda'}
+            </Link>
             <Link href={otherLanguageHref} lang={otherLanguage}>
               {strings.language}
             </Link>

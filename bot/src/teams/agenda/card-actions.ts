@@ -15,7 +15,6 @@ import {
   type AgendaLedgerRepository,
   type AgendaService,
   type Clock,
-  type Directory,
   type ItemOf,
   type NudgeRecipient,
   type NudgeStage,
@@ -30,7 +29,6 @@ import type { NudgeCardModel, NudgeCardStatus } from './cards.js';
 export interface AgendaCardActionsDeps {
   service: AgendaService;
   organisation: OrganisationStore;
-  directory: Directory;
   ledger: AgendaLedgerRepository;
   clock: Clock;
   calendarFor(municipalityCode: string): WorkingDayCalendar;
