@@ -107,11 +107,11 @@ describe('signal bot: help, status, greeting, tenants, attachments', () => {
     expect(filesContaining(fixture.folder, 'loods met busjes')).toEqual([]);
   });
 
-  it('says that attachments are not taken, and keeps going with the text', async () => {
+  it('says when a file could not be fetched, keeps nothing of it, and keeps going with the intake', async () => {
     const chat = fixture.chat(employee);
     const replies = texts(await chat.send({ type: 'message', text: 'melden', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/a.png' }] }));
-    expect(replies[0]).toMatch(/Bijlagen \(foto's, documenten\) kan ik nog niet aannemen/);
-    expect(replies[1]).toMatch(/Fijn dat je iets wilt melden/);
+    expect(replies[0]).toMatch(/Fijn dat je iets wilt melden/);
+    expect(replies[1]).toMatch(/Een bestand kon ik niet ophalen; het is niet bewaard/);
   });
 });
 

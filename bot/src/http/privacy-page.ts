@@ -43,7 +43,7 @@ const CONTENT: Record<Language, { title: string; intro: string; sections: Sectio
         title: 'Wat we niet bewaren',
         items: [
           'De logboeken van de dienst bevatten geen berichttekst, geen namen of id\'s van melders en geen IP-adressen. Het auditlogboek legt vast wie wat deed met een melding, zonder inhoud en zonder de identiteit van de melder.',
-          'Een melding gaat alleen naar je eigen gemeente, nooit naar een andere. Bijlagen neemt de bot (nog) niet aan.',
+          'Een melding gaat alleen naar je eigen gemeente, nooit naar een andere. Bij een melding met naam of vertrouwelijk neemt de bot foto\'s en documenten aan (JPEG, PNG, PDF, tot 10 MB, hooguit 5): zonder metadata van afbeeldingen, versleuteld bewaard en samen met de melding verwijderd. Bij een anonieme melding neemt de bot geen bijlagen aan.',
         ],
       },
     ],
@@ -79,7 +79,7 @@ const CONTENT: Record<Language, { title: string; intro: string; sections: Sectio
         title: 'What we do not keep',
         items: [
           'The service logs contain no message text, no names or ids of reporters and no IP addresses. The audit trail records who did what with a report, without content and without the reporter\'s identity.',
-          'Reports go only to your own municipality. The bot does not accept attachments (yet).',
+          'Reports go only to your own municipality. With a named or confidential report the bot accepts photos and documents (JPEG, PNG, PDF, up to 10 MB, at most 5): without image metadata, stored encrypted and deleted together with the report. With an anonymous report the bot accepts no attachments.',
         ],
       },
     ],

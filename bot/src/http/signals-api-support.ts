@@ -14,7 +14,7 @@ import {
 
 /** What the signals API (signals, export, insights, audit, disclosures) needs of the instance. */
 export interface SignalsApiDeps {
-  store: Pick<ServiceStore, 'signals' | 'timeline' | 'audit'>;
+  store: Pick<ServiceStore, 'signals' | 'timeline' | 'audit' | 'attachments'>;
   directory: Directory;
   clock: Clock;
   ids: IdGenerator;

@@ -84,6 +84,30 @@ export function signalsRoutes(deps: SignalsApiDeps): Router {
     res.set('ETag', signalEtag(signal)).json(detail);
   });
 
+  // A photo or document kept with the signal: whoever may read the content may fetch it.
+  router.get('/:id/attachments/:attachmentId', async (req, res) => {
+    const actor = actorOf(res);
+    const signal = await visibleSignal(deps, actor, routeParam(req, 'id'));
+    const attachmentId = routeParam(req, 'attachmentId');
+    const found = attachmentId.length > 0 && attachmentId.length <= 100 ? await deps.store.attachments.get(signal.id, attachmentId) : undefined;
+    if (!found) throw new NotFoundError('unknown attachment');
+    await audit(deps, actor, {
+      action: 'signal.attachment.read',
+      recordType: 'signal',
+      recordId: signal.id,
+      municipalityCode: signal.municipalityCode,
+      detail: `attachment ${found.info.id}`,
+    });
+    res
+      .set({
+        'Content-Type': found.info.contentType,
+        'Content-Disposition': attachmentDisposition(found.info.name),
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+      })
+      .send(Buffer.from(found.bytes));
+  });
+
   router.post('/:id/actions', async (req, res) => {
     const actor = actorOf(res);
     const ifMatch = req.headers['if-match'];
@@ -125,5 +149,13 @@ async function detailFor(deps: SignalsApiDeps, actor: Actor, signal: Signal, rev
     objectIds: timeline.map((entry) => entry.actor),
     upns: timeline.flatMap((entry) => (entry.assigneeUpn ? [entry.assigneeUpn] : [])),
   });
-  return toSignalDetail(signal, timeline, { actor, now: deps.clock.now(), names, revealed });
+  const detail = toSignalDetail(signal, timeline, { actor, now: deps.clock.now(), names, revealed });
+  const attachments = await deps.store.attachments.list(signal.id);
+  return { ...detail, attachments: attachments.map(({ id, name, contentType, size }) => ({ id, name, contentType, size })) };
+}
+
+/** `attachment` with an ASCII fallback name and the exact name in RFC 5987 form. */
+function attachmentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

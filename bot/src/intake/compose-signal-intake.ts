@@ -86,6 +86,7 @@ export function composeSignalIntake(parts: SignalIntakeParts) {
     clock,
     privacyUrl,
     logger,
+    attachments: store.attachments,
   });
   const bot = new SignalBot({
     tenantId,

@@ -9,6 +9,8 @@ import type { ConversationStateStore } from './dialog/conversation-state.js';
 import type { IntakeFlow, Reply, Speaker } from './dialog/intake-flow.js';
 import type { IntakeState } from './dialog/intake-state.js';
 import { replyToHandler, statusReply, type StatusCommandDeps } from './dialog/status-command.js';
+import { fileReferencesOf } from './attachments/download-files.js';
+import { filesWithCard, takeFiles } from './attachments/take-files.js';
 import { foreignTenant, helpText, privacyLink } from './text/help-text.js';
 import { stopped, welcome } from './text/intake-text.js';
 
@@ -102,10 +104,24 @@ export class SignalBot extends ActivityHandler {
   private async turn(speaker: Speaker, intake: IntakeState | undefined, activity: Activity): Promise<TurnResult> {
     const { language } = speaker;
     const { flow } = this.deps;
-    if (isCardSubmit(activity.value)) return fromFlow(await flow.submitCard(speaker, intake, activity.value));
+    const files = fileReferencesOf(activity);
+    if (isCardSubmit(activity.value)) {
+      if (files.length === 0) return fromFlow(await flow.submitCard(speaker, intake, activity.value));
+      const held = intake && intake.submissionId === activity.value['submissionId'] ? (intake.attachments?.length ?? 0) : 0;
+      const withCard = await filesWithCard(language, activity.value, held, files);
+      const result = await flow.submitCard(speaker, intake, activity.value, withCard.accepted);
+      return { intake: result.state, replies: [...withCard.notes, ...result.replies] };
+    }
 
-    const notes: Reply[] = hasFiles(activity) ? [MessageFactory.text(attachmentsRefused(language))] : [];
     const text = (activity.text ?? '').trim();
+    if (files.length > 0 && !intake) {
+      // Files open an intake to be held in; a typed message with them may be the description.
+      const command = text === '' ? undefined : parseCommand(text);
+      const started = this.started(language, command?.kind === 'none' ? text : undefined);
+      const fileNotes = started.intake ? await takeFiles(language, started.intake, files) : [];
+      return { intake: started.intake, replies: [...started.replies, ...fileNotes] };
+    }
+    const notes: Reply[] = files.length > 0 && intake ? await takeFiles(language, intake, files) : [];
     if (text === '') return { intake, replies: notes.length > 0 ? notes : intake ? flow.resume(language, intake) : flow.start(language, undefined).replies };
 
     const command = parseCommand(text);
@@ -146,17 +162,6 @@ function fromFlow(result: { state: IntakeState | undefined; replies: Reply[] }):
 
 function isCardSubmit(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && (value as Record<string, unknown>)['action'] === 'signal.submit';
-}
-
-/** Files or images; Teams adds a text/html attachment to ordinary formatted messages, which is no file. */
-function hasFiles(activity: Activity): boolean {
-  return (activity.attachments ?? []).some((attachment) => attachment.contentType !== 'text/html');
-}
-
-function attachmentsRefused(language: Language): string {
-  return language === 'nl'
-    ? 'Bijlagen (foto\'s, documenten) kan ik nog niet aannemen; ze worden niet bewaard bij je melding. Beschrijf wat erop staat in tekst.'
-    : 'I cannot take attachments (photos, documents) yet; they are not kept with your report. Please describe what they show in text.';
 }
 
 export function tenantOf(activity: Partial<Activity>): string | undefined {

@@ -76,6 +76,15 @@ export interface SignalDetailDto extends SignalSummaryDto {
   timeline: TimelineEntryDto[];
   /** Action types this caller may take now (drives the buttons). */
   allowedActions: SignalActionType[];
+  /** Photos and documents kept with the signal (download: GET /api/signals/{id}/attachments/{attachmentId}). */
+  attachments?: SignalAttachmentDto[];
+}
+
+export interface SignalAttachmentDto {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
 }
 
 export interface SignalListQuery {

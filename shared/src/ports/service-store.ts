@@ -27,6 +27,8 @@ export interface ServiceStore {
   readonly rounds: RoundRepository;
   /** The agenda cycle's nudges (with their Teams activity ids) and registration submissions. */
   readonly agenda: AgendaLedgerRepository;
+  /** Photos and documents kept with a signal, sealed under the signal's data key. */
+  readonly attachments: SignalAttachmentRepository;
   close(): Promise<void>;
 }
 
@@ -231,4 +233,37 @@ export interface LeaseRepository {
   /** Takes or renews a named lease; true when `holder` holds it until `until`. */
   acquire(name: string, holder: string, now: string, until: string): Promise<boolean>;
   release(name: string, holder: string): Promise<void>;
+}
+
+/** What is known of an attachment without opening its bytes (the name is sealed at rest too). */
+export interface SignalAttachmentInfo {
+  id: string;
+  signalId: string;
+  name: string;
+  /** One of the allowed types, as detected from the bytes (never the sender's claim). */
+  contentType: string;
+  size: number;
+  createdAt: string;
+}
+
+/** A checked, metadata-stripped file to keep with a signal. */
+export interface NewSignalAttachment {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Files kept with a signal. Name and bytes are sealed under the signal's data key, so
+ * shredding the signal (which deletes the rows and destroys that key) destroys them too.
+ */
+export interface SignalAttachmentRepository {
+  /**
+   * Adds files to an existing signal, idempotently: the n-th file of a signal is written
+   * once, so repeating the call after a crash adds nothing twice. NotFoundError when the
+   * signal does not exist (nothing written).
+   */
+  addAll(signalId: string, files: readonly NewSignalAttachment[], at: string): Promise<SignalAttachmentInfo[]>;
+  list(signalId: string): Promise<SignalAttachmentInfo[]>;
+  get(signalId: string, attachmentId: string): Promise<{ info: SignalAttachmentInfo; bytes: Uint8Array } | undefined>;
 }

@@ -249,6 +249,18 @@ export interface AgendaSubmissionsTable {
   completed_at: string | null;
 }
 
+/** A photo or document kept with a signal; name and bytes sealed under the signal's data key (006_attachments). */
+export interface SignalAttachmentsTable {
+  id: string;
+  signal_id: string;
+  position: number;
+  sealed_name: Uint8Array;
+  content_type: string;
+  size: number;
+  sealed_bytes: Uint8Array;
+  created_at: string;
+}
+
 export interface Database {
   schema_migrations: SchemaMigrationsTable;
   data_keys: DataKeysTable;
@@ -275,6 +287,7 @@ export interface Database {
   hub_token_uses: HubTokenUsesTable;
   agenda_nudges: AgendaNudgesTable;
   agenda_submissions: AgendaSubmissionsTable;
+  signal_attachments: SignalAttachmentsTable;
 }
 
 export function binaryColumnType(dialect: SqlDialectName): 'blob' | 'bytea' {

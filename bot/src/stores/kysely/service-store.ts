@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ServiceStore } from '@weerbaar/shared';
 import { KyselyAgendaLedgerRepository } from './agenda-ledger-repository.js';
+import { KyselySignalAttachmentRepository } from './attachment-repository.js';
 import { KyselyAuditLog } from './audit-repository.js';
 import type { RepositoryContext } from './context.js';
 import { KyselyConversationReferenceRepository } from './conversation-repository.js';
@@ -47,6 +48,7 @@ export function createKyselyServiceStore(options: KyselyServiceStoreOptions): Se
     receiptCodes: new KyselyReceiptCodeRepository(ctx.db),
     rounds: new KyselyRoundRepository(ctx.db),
     agenda: new KyselyAgendaLedgerRepository(ctx.db),
+    attachments: new KyselySignalAttachmentRepository(ctx),
     close: options.close,
   };
 }

@@ -96,6 +96,8 @@ export class KyselySignalRepository implements SignalRepository {
       // Notes, messages, enrichment and hand-over details go with the signal; the
       // disclosure register (no content) stays, like the tombstone.
       await trx.deleteFrom('signal_timeline').where('signal_id', '=', id).execute();
+      // Photos and documents, sealed under the key destroyed below.
+      await trx.deleteFrom('signal_attachments').where('signal_id', '=', id).execute();
       // The receipt code's hash of an anonymous signal, and the outbox copies of notices and
       // messages about it (keyed "signal:<id>:..."), whose payloads hold message texts.
       await trx.deleteFrom('receipt_codes').where('signal_id', '=', id).execute();

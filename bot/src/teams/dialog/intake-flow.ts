@@ -9,8 +9,11 @@ import {
   type Directory,
   type Language,
   type Person,
+  type SignalAttachmentRepository,
   type SignalIntakeService,
 } from '@weerbaar/shared';
+import type { PendingAttachment } from '../attachments/download-files.js';
+import { anonymousFilesDropped, filesStoredWithSignal } from '../text/attachment-text.js';
 import type { Logger } from '../../logging.js';
 import { intakeCard } from '../cards/intake-card.js';
 import * as say from '../text/intake-text.js';
@@ -34,6 +37,8 @@ export interface IntakeFlowDeps {
   clock: Clock;
   privacyUrl: string;
   logger: Logger;
+  /** Where the files held during an intake go once the signal exists. */
+  attachments?: SignalAttachmentRepository;
 }
 
 /** A text from the chat that is probably a description rather than a word to the bot. */
@@ -112,7 +117,12 @@ export class IntakeFlow {
   }
 
   /** A submitted card: checked field by field; a valid one becomes a signal, an invalid one comes back filled in. */
-  async submitCard(speaker: Speaker, state: IntakeState | undefined, raw: Record<string, unknown>): Promise<{ state: IntakeState | undefined; replies: Reply[] }> {
+  async submitCard(
+    speaker: Speaker,
+    state: IntakeState | undefined,
+    raw: Record<string, unknown>,
+    incoming: readonly PendingAttachment[] = [],
+  ): Promise<{ state: IntakeState | undefined; replies: Reply[] }> {
     const { language } = speaker;
     const submissionId = typeof raw['submissionId'] === 'string' ? raw['submissionId'] : undefined;
     const idProblem = submissionId === undefined || !signalSubmitSchema.shape.submissionId.safeParse(submissionId).success;
@@ -125,13 +135,17 @@ export class IntakeFlow {
         cardValues: asStrings(raw),
         startedAt: state?.startedAt ?? this.deps.clock.now().toISOString(),
       };
+      const held = [...(state?.attachments ?? []), ...incoming];
+      if (held.length > 0) next.attachments = held;
       const texts = problems.map((p) => describeProblem(p, language));
       this.deps.logger.info({ event: 'intake-card-refused', fields: problems.map((p) => `${p.field}:${p.kind}`), formExpired: idProblem }, 'intake card not accepted');
       const intro = idProblem && problems.length === 0 ? say.formExpired(language) : `${say.problemsIntro(language)}\n\n${texts.map((t) => `- ${t}`).join('\n')}`;
       return { state: next, replies: [MessageFactory.text(intro), cardReply(language, next, texts)] };
     }
     const current = state?.submissionId === submissionId ? state : undefined;
-    const result = await this.submit(speaker, current ?? { submissionId: submissionId as string, mode: 'card', draft, startedAt: this.deps.clock.now().toISOString() }, raw);
+    const submitting: IntakeState = current ?? { submissionId: submissionId as string, mode: 'card', draft, startedAt: this.deps.clock.now().toISOString() };
+    const held = [...(current?.attachments ?? []), ...incoming];
+    const result = await this.submit(speaker, held.length > 0 ? { ...submitting, attachments: held } : submitting, raw);
     // Another intake that was in progress in this chat stays as it was.
     return { state: current ? result.state : state, replies: result.replies };
   }
@@ -173,12 +187,30 @@ export class IntakeFlow {
       const text = result.created
         ? say.submitted(language, result.signal.reference, result.receiptCode)
         : say.alreadyReceived(language, result.signal.reference, result.signal.confidentiality === 'anonymous');
-      return { state: undefined, replies: [MessageFactory.text(text)] };
+      const fileNote = await this.keepFiles(result.signal.id, result.signal.confidentiality === 'anonymous', state.attachments ?? [], language);
+      return { state: undefined, replies: [MessageFactory.text(text), ...(fileNote ? [MessageFactory.text(fileNote)] : [])] };
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       const field = error.field === 'occurredOn' ? 'occurredOn' : 'confidentiality';
       return this.refuse(state, language, [{ field, kind: field === 'occurredOn' ? 'future-date' : 'invalid' }]);
     }
+  }
+
+  /**
+   * Stores the held files with the signal right after it was created. Idempotent (the n-th
+   * file of a signal is written once), so a resubmitted card after a crash completes it.
+   * An anonymous signal keeps none of them.
+   */
+  private async keepFiles(signalId: string, anonymous: boolean, files: readonly PendingAttachment[], language: Language): Promise<string | undefined> {
+    if (files.length === 0 || !this.deps.attachments) return undefined;
+    if (anonymous) return anonymousFilesDropped(language);
+    const stored = await this.deps.attachments.addAll(
+      signalId,
+      files.map((file) => ({ name: file.name, contentType: file.contentType, bytes: Buffer.from(file.data, 'base64') })),
+      this.deps.clock.now().toISOString(),
+    );
+    this.deps.logger.info({ event: 'signal-attachments-stored', signalId, count: stored.length }, 'attachments kept with the signal');
+    return filesStoredWithSignal(language, stored.length);
   }
 
   private refuse(state: IntakeState, language: Language, problems: FieldProblem[]): { state: IntakeState; replies: Reply[] } {

@@ -1,4 +1,5 @@
 import type { CategoryId, Confidentiality } from '@weerbaar/shared';
+import type { PendingAttachment } from '../attachments/download-files.js';
 
 /**
  * The intake in progress for one conversation. It lives in the dialog state (sealed,
@@ -44,6 +45,8 @@ export interface IntakeState {
   /** The card fields exactly as last submitted (also invalid ones), to prefill the form again. */
   cardValues?: Record<string, string>;
   startedAt: string;
+  /** Photos and documents sent during the intake: checked, stripped, sealed with the state until sent. */
+  attachments?: PendingAttachment[];
 }
 
 /** The conversation's state property (botbuilder ConversationState). */

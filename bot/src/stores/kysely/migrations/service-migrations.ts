@@ -6,6 +6,7 @@ import { createSignalTimelineSchema } from './signal-timeline-migration.js';
 import { createIntakeSchema } from './intake-migration.js';
 import { createHubRoundsSchema } from './hub-rounds-migration.js';
 import { createAgendaSchema } from './agenda-migration.js';
+import { createAttachmentsSchema } from './attachments-migration.js';
 
 async function createInitialServiceSchema(db: Kysely<Database>, dialect: SqlDialectName): Promise<void> {
   const binary = binaryColumnType(dialect);
@@ -143,5 +144,6 @@ export const serviceMigrations: MigrationTrack = {
     { version: 3, name: '003_intake', up: createIntakeSchema },
     { version: 4, name: '004_hub_rounds', up: createHubRoundsSchema },
     { version: 5, name: '005_agenda', up: createAgendaSchema },
+    { version: 6, name: '006_attachments', up: createAttachmentsSchema },
   ],
 };
