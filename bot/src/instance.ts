@@ -13,6 +13,7 @@ import { loadMasterKey } from './crypto/master-key.js';
 import { openSqliteOrganisationStore } from './stores/sqlite/index.js';
 import { openServiceStore } from './stores/open-service-store.js';
 import { SeededDirectory } from './directory/seeded-directory.js';
+import { graphDirectoryFromEnv } from './directory/graph-directory.js';
 import { seedOrganisation } from './seed/seed-organisation.js';
 import { createCloudAdapter } from './teams/adapter.js';
 import { composeSignalIntake } from './intake/compose-signal-intake.js';
@@ -47,7 +48,10 @@ export async function composeInstance(config: ServiceConfig, logger: Logger, see
   const seeded = await seedOrganisation(organisation, config.municipalityCodes, seed.people, clock.now());
   logger.info({ seededDepartments: seeded.departments, seededRoles: seeded.roles }, 'organisation store ready');
 
-  const directory = new SeededDirectory(seed.people, organisation);
+  // Production with an app registration reads people and managers from Microsoft Graph; otherwise the seed.
+  const graphDirectory =
+    config.mode === 'production' ? graphDirectoryFromEnv(process.env, { servedCodes: config.municipalityCodes, organisation, clock }) : null;
+  const directory = graphDirectory ?? new SeededDirectory(seed.people, organisation);
   // Its own key pair towards the district hub (the private key stays in `dir`).
   const hub = await connectToHub(config, dir, logger);
   const localTokens = config.mode === 'local' ? new LocalTokenService(masterKey, config.instanceId, config.tenantId!, () => clock.now()) : null;

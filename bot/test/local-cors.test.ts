@@ -44,7 +44,7 @@ describe('local CORS allowance for the hub workbench', () => {
       });
     const ok = await preflight(HUB);
     expect(ok.status).toBe(204);
-    expect(ok.headers.get('access-control-allow-methods')).toBe('GET, POST, PATCH');
+    expect(ok.headers.get('access-control-allow-methods')).toBe('GET, POST, PATCH, DELETE');
     expect(ok.headers.get('access-control-allow-headers')).toMatch(/If-Match/);
     expect(ok.headers.get('access-control-allow-credentials')).toBeNull();
     const refused = await preflight('https://evil.example');

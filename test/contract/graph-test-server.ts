@@ -6,6 +6,7 @@ import { GraphRuleError, isRecord } from './graph-test-lists.js';
 import { hasRole, routeGraph, type Role, type RouteResult, type TestSite } from './graph-test-routes.js';
 import { makeTestCertificates, type TestCertificates } from './graph-test-tls.js';
 import { GRAPH_AUDIENCE, TestTokenIssuer } from './graph-test-tokens.js';
+import { routeUsers, type TestDirectory } from './graph-test-users.js';
 
 /**
  * A local HTTPS stand-in for Microsoft Graph, SharePoint REST (list versioning only) and the
@@ -46,6 +47,8 @@ export interface GraphTestServer {
   certificates: TestCertificates;
   tokens: TestTokenIssuer;
   requests: RecordedRequest[];
+  /** The tenant's users (`/users`, `/users/{id}/manager`); empty until a test adds some. */
+  directory: TestDirectory;
   /** The next `count` Graph/SharePoint requests answer `status` (with Retry-After). */
   throttleNext(count: number, options?: { status?: 429 | 503 | 504; retryAfterSeconds?: number }): void;
   grant(clientId: string, role: Role | undefined): void;
@@ -57,6 +60,7 @@ const THROTTLE_CODES: Record<number, string> = { 429: 'TooManyRequests', 503: 's
 export async function startGraphTestServer(): Promise<GraphTestServer> {
   const certificates = makeTestCertificates();
   const requests: RecordedRequest[] = [];
+  const directory: TestDirectory = { users: [], pageSize: 100 };
   let throttle = { remaining: 0, status: 429, retryAfterSeconds: 1 };
   // Filled in once the port is known.
   const state: { origin: string; tokens?: TestTokenIssuer; site?: TestSite } = { origin: '' };
@@ -130,6 +134,8 @@ export async function startGraphTestServer(): Promise<GraphTestServer> {
     };
     const body: unknown = raw ? JSON.parse(raw) : undefined;
     if (isSharePointRest) return sharePointRest(site, req, path, body, issued.clientId, issued.credential);
+    const users = routeUsers(directory, req.method ?? 'GET', path.slice('/v1.0'.length), url);
+    if (users) return users;
     return routeGraph(site, {
       method: req.method ?? 'GET',
       path: path.slice('/v1.0'.length),
@@ -182,6 +188,7 @@ export async function startGraphTestServer(): Promise<GraphTestServer> {
     certificates,
     tokens,
     requests,
+    directory,
     throttleNext(count, options = {}) {
       throttle = { remaining: count, status: options.status ?? 429, retryAfterSeconds: options.retryAfterSeconds ?? 1 };
     },

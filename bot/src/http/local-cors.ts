@@ -7,7 +7,8 @@ const EXPOSED_HEADERS = 'ETag, Content-Disposition';
  * Local mode only: lets the hub's workbench page (another port, so another origin) call this
  * instance's API and /dev/login with fetch. The allowance is as narrow as the workbench needs:
  * the hub's own origin (as localhost and as 127.0.0.1, the same port), the paths /api/* and
- * /dev/login, GET, POST and PATCH (the checklist), and no cookies (the workbench sends a bearer token). Production
+ * /dev/login, GET, POST, PATCH (the checklist) and DELETE (the
+ * departments of the agenda web part), and no cookies (the workbench sends a bearer token). Production
  * never mounts it: there the dashboard calls the API through SharePoint's AadHttpClient.
  */
 export function localHubCors(hubUrl: string): RequestHandler {
@@ -27,7 +28,7 @@ export function localHubCors(hubUrl: string): RequestHandler {
     res.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
     if (req.method === 'OPTIONS') {
       res.set({
-        'Access-Control-Allow-Methods': 'GET, POST, PATCH',
+        'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE',
         'Access-Control-Allow-Headers': ALLOWED_HEADERS,
         'Access-Control-Max-Age': '600',
       });

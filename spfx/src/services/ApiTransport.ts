@@ -2,7 +2,7 @@ import { apiErrorFrom } from './SignalsApiError';
 
 /** One HTTP exchange with a Weerbaar Twente API (an instance or the hub). */
 export interface TransportRequest {
-  readonly method: 'GET' | 'POST' | 'PATCH';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Path and query below the API's base URL, e.g. `/api/checklist`. */
   readonly path: string;
   readonly headers: Record<string, string>;

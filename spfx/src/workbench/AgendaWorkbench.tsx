@@ -3,6 +3,7 @@ import { FluentProvider, Link, MessageBar, MessageBarBody, Spinner, Title1, make
 import agendaStrings from 'workbench:afdelingsagenda-strings';
 import { FetchTransport } from '../services/ApiTransport';
 import { HttpAgendaClient } from '../services/AgendaClients';
+import { HttpOrganisationClient } from '../services/OrganisationClients';
 import { Afdelingsagenda } from '../webparts/afdelingsagenda/components';
 import { devLogin, fetchInstances, fetchPeople, instanceFor, type WorkbenchInstance, type WorkbenchPerson } from './hubApi';
 import { IdentitySwitcher } from './IdentitySwitcher';
@@ -27,7 +28,7 @@ type Session =
   | { state: 'none' }
   | { state: 'signing-in'; upn: string }
   | { state: 'failed'; upn: string; message: string }
-  | { state: 'ready'; upn: string; client: HttpAgendaClient };
+  | { state: 'ready'; upn: string; client: HttpAgendaClient; organisation: HttpOrganisationClient };
 
 export interface AgendaWorkbenchProps {
   readonly language: WorkbenchLanguage;
@@ -53,7 +54,15 @@ export function AgendaWorkbench(props: AgendaWorkbenchProps): React.ReactElement
     }
     setSession({ state: 'signing-in', upn: person.upn });
     devLogin(instance, person.upn).then(
-      (token) => setSession({ state: 'ready', upn: person.upn, client: new HttpAgendaClient(new FetchTransport(instance.baseUrl, token), strings.Locale) }),
+      (token) => {
+        const transport = new FetchTransport(instance.baseUrl, token);
+        setSession({
+          state: 'ready',
+          upn: person.upn,
+          client: new HttpAgendaClient(transport, strings.Locale),
+          organisation: new HttpOrganisationClient(transport, strings.Locale)
+        });
+      },
       (reason: unknown) => setSession({ state: 'failed', upn: person.upn, message: String(reason) })
     );
     const next = new URLSearchParams({ lang: props.language, part: AGENDA_PART, as: person.upn });
@@ -105,7 +114,7 @@ export function AgendaWorkbench(props: AgendaWorkbenchProps): React.ReactElement
             <MessageBarBody>{session.message}</MessageBarBody>
           </MessageBar>
         )}
-        {session.state === 'ready' && <Afdelingsagenda key={session.upn} client={session.client} strings={strings} />}
+        {session.state === 'ready' && <Afdelingsagenda key={session.upn} client={session.client} organisation={session.organisation} strings={strings} />}
       </main>
     </FluentProvider>
   );

@@ -10,6 +10,7 @@ import type { AgendaClient } from '@weerbaar/shared';
 import * as strings from 'AfdelingsagendaWebPartStrings';
 import { AadTransport } from '../../services/AadTransport';
 import { HttpAgendaClient } from '../../services/AgendaClients';
+import { HttpOrganisationClient, type OrganisationClient } from '../../services/OrganisationClients';
 import { resolveApiSettings } from '../../services/apiSettings';
 import { ApiNotConfigured } from '../signaaldashboard/components/ApiNotConfigured';
 import { fluentThemeForSharePoint, fluentThemeForTeams } from '../signaaldashboard/theme/hostFluentTheme';
@@ -30,6 +31,7 @@ export default class AfdelingsagendaWebPart extends BaseClientSideWebPart<IAfdel
   private fluentTheme: Theme = webLightTheme;
   private themeProvider: ThemeProvider | undefined;
   private client: AgendaClient | undefined;
+  private organisation: OrganisationClient | undefined;
 
   protected override async onInit(): Promise<void> {
     await super.onInit();
@@ -52,9 +54,9 @@ export default class AfdelingsagendaWebPart extends BaseClientSideWebPart<IAfdel
   /** (Re)creates the client from the web part or tenant properties; none when neither names the API. */
   private async connect(): Promise<void> {
     const settings = await resolveApiSettings(this.properties, this.context.spHttpClient, this.context.pageContext.web.absoluteUrl);
-    this.client = settings
-      ? new HttpAgendaClient(new AadTransport(this.context.aadHttpClientFactory, settings.apiBaseUrl, settings.appIdUri), strings.Locale)
-      : undefined;
+    const transport = settings ? new AadTransport(this.context.aadHttpClientFactory, settings.apiBaseUrl, settings.appIdUri) : undefined;
+    this.client = transport ? new HttpAgendaClient(transport, strings.Locale) : undefined;
+    this.organisation = transport ? new HttpOrganisationClient(transport, strings.Locale) : undefined;
   }
 
   protected override onThemeChanged(classicTheme: IReadonlyTheme | undefined): void {
@@ -66,7 +68,7 @@ export default class AfdelingsagendaWebPart extends BaseClientSideWebPart<IAfdel
 
   public render(): void {
     const content = this.client
-      ? React.createElement(Afdelingsagenda, { client: this.client, strings })
+      ? React.createElement(Afdelingsagenda, { client: this.client, organisation: this.organisation, strings })
       : React.createElement(ApiNotConfigured, { message: strings.ApiNotConfigured });
     ReactDom.render(React.createElement(FluentProvider, { theme: this.fluentTheme }, content), this.domElement);
   }

@@ -16,14 +16,18 @@ import {
   tokens
 } from '@fluentui/react-components';
 import type { AgendaClient, AgendaOverviewDto, AgendaRegistrationResultDto } from '@weerbaar/shared';
+import type { OrganisationClient } from '../../../services/OrganisationClients';
 import { SignalsApiError } from '../../../services/SignalsApiError';
 import { format, formatDay } from '../../signaaldashboard/components/format';
+import { DepartmentAdmin } from './DepartmentAdmin';
 import { RegisterDiscussion } from './RegisterDiscussion';
 import { StateBadge } from './StateBadge';
 
 export interface AfdelingsagendaProps {
   readonly client: AgendaClient;
   readonly strings: IAfdelingsagendaWebPartStrings;
+  /** The organisation admin API: with it, an app admin also sees "Afdelingen beheren". */
+  readonly organisation?: OrganisationClient;
 }
 
 type Loaded = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'not-allowed' } | { state: 'ready'; overview: AgendaOverviewDto };
@@ -55,6 +59,17 @@ export function Afdelingsagenda(props: AfdelingsagendaProps): React.ReactElement
     );
   }, [client]);
   React.useEffect(load, [load]);
+
+  // Only the app admin of a municipality maintains its departments; the API decides again on every change.
+  const [adminOf, setAdminOf] = React.useState<string | undefined>(undefined);
+  const organisation = props.organisation;
+  React.useEffect(() => {
+    setAdminOf(undefined);
+    organisation?.me().then(
+      (me) => setAdminOf(me.roles.includes('app-admin') && me.municipalityCode ? me.municipalityCode : undefined),
+      () => setAdminOf(undefined)
+    );
+  }, [organisation]);
 
   const registered = (result: AgendaRegistrationResultDto): void => {
     setNotice(result.created ? format(strings.Saved, result.department.name) : strings.AlreadySaved);
@@ -146,6 +161,7 @@ export function Afdelingsagenda(props: AfdelingsagendaProps): React.ReactElement
           </Table>
         </>
       )}
+      {organisation && adminOf && <DepartmentAdmin client={organisation} municipalityCode={adminOf} strings={strings} onChanged={load} />}
     </section>
   );
 }

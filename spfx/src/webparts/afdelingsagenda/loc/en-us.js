@@ -42,6 +42,21 @@ define([], function () {
     Cancel: 'Cancel',
     Saved: 'Recorded for {0}.',
     AlreadySaved: 'This had been recorded already.',
-    SaveFailed: 'Recording failed: {0}'
+    SaveFailed: 'Recording failed: {0}',
+    AdminHeading: 'Manage departments',
+    AdminAddHeading: 'Add a department',
+    AdminName: 'Name of the department',
+    AdminHeadUpn: 'Head of department (UPN)',
+    AdminDeputyUpn: 'Deputy head (UPN)',
+    AdminAdd: 'Add department',
+    AdminHeadOf: 'Head of {0}',
+    AdminDeputyOf: 'Deputy head of {0}',
+    AdminSaveFor: 'Save changes for {0}',
+    AdminRemove: 'Remove',
+    AdminRemoveFor: 'Remove {0}',
+    AdminRemoveConfirm: 'Remove the department {0}? Its registrations are kept.',
+    AdminConflict: 'Someone else changed this department. Reload and try again.',
+    AdminReload: 'Reload',
+    AdminFailed: 'That did not work: {0}'
   };
 });

@@ -47,6 +47,22 @@ declare interface IAfdelingsagendaWebPartStrings {
   Saved: string;
   AlreadySaved: string;
   SaveFailed: string;
+  /** "Afdelingen beheren": only for the app admin. */
+  AdminHeading: string;
+  AdminAddHeading: string;
+  AdminName: string;
+  AdminHeadUpn: string;
+  AdminDeputyUpn: string;
+  AdminAdd: string;
+  AdminHeadOf: string;
+  AdminDeputyOf: string;
+  AdminSaveFor: string;
+  AdminRemove: string;
+  AdminRemoveFor: string;
+  AdminRemoveConfirm: string;
+  AdminConflict: string;
+  AdminReload: string;
+  AdminFailed: string;
 }
 
 declare module 'AfdelingsagendaWebPartStrings' {

@@ -42,6 +42,21 @@ define([], function () {
     Cancel: 'Annuleren',
     Saved: 'Geregistreerd voor {0}.',
     AlreadySaved: 'Dit was al geregistreerd.',
-    SaveFailed: 'Registreren lukte niet: {0}'
+    SaveFailed: 'Registreren lukte niet: {0}',
+    AdminHeading: 'Afdelingen beheren',
+    AdminAddHeading: 'Afdeling toevoegen',
+    AdminName: 'Naam van de afdeling',
+    AdminHeadUpn: 'Afdelingshoofd (UPN)',
+    AdminDeputyUpn: 'Plaatsvervangend hoofd (UPN)',
+    AdminAdd: 'Afdeling toevoegen',
+    AdminHeadOf: 'Afdelingshoofd van {0}',
+    AdminDeputyOf: 'Plaatsvervangend hoofd van {0}',
+    AdminSaveFor: 'Wijzigingen opslaan voor {0}',
+    AdminRemove: 'Verwijderen',
+    AdminRemoveFor: '{0} verwijderen',
+    AdminRemoveConfirm: 'Afdeling {0} verwijderen? De registraties blijven bewaard.',
+    AdminConflict: 'Deze afdeling is gewijzigd door iemand anders. Laad opnieuw en probeer het nog eens.',
+    AdminReload: 'Opnieuw laden',
+    AdminFailed: 'Dat lukte niet: {0}'
   };
 });
