@@ -195,8 +195,15 @@ describe('signals API: role × municipality × operation', () => {
     const signal = await h.addSignal(OWN, { concernsMtContact: true });
     const res = await api(h.baseUrl, `/api/signals/${signal.id}`, { token: await h.tokenFor(seededPerson(OWN, role)!) });
     expect(res.status).toBe(want);
-    const list = await api(h.baseUrl, '/api/signals?pageSize=200', { token: await h.tokenFor(seededPerson(OWN, role)!) });
-    const ids = (list.body.items as { id: string }[]).map((item) => item.id);
+    // Earlier cases of this file added many signals: follow every page, not only the first.
+    const token = await h.tokenFor(seededPerson(OWN, role)!);
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const list = await api(h.baseUrl, `/api/signals?pageSize=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+      ids.push(...(list.body.items as { id: string }[]).map((item) => item.id));
+      cursor = list.body.nextCursor as string | undefined;
+    } while (cursor);
     expect(ids.includes(signal.id)).toBe(want === 200);
   });
 });
