@@ -1,59 +1,27 @@
 import * as React from 'react';
-import * as ReactDom from 'react-dom';
-import { Version } from '@microsoft/sp-core-library';
-import { ThemeProvider, type IReadonlyTheme } from '@microsoft/sp-component-base';
-import { PropertyPaneTextField, type IPropertyPaneConfiguration } from '@microsoft/sp-property-pane';
-import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
-import { FluentProvider, webLightTheme, type Theme } from '@fluentui/react-components';
-
 import * as strings from 'SignaaldashboardWebPartStrings';
 import { AadSignalsClient } from '../../services/AadSignalsClient';
 import { resolveApiSettings, type SignalsApiSettings } from '../../services/apiSettings';
+import { ApiWebPart, type ApiPaneStrings, type IApiWebPartProps } from '../common/ApiWebPart';
 import { ApiNotConfigured } from './components/ApiNotConfigured';
 import { DashboardProvider, type DashboardServices } from './components/DashboardContext';
 import { Signaaldashboard } from './components/Signaaldashboard';
-import { fluentThemeForSharePoint, fluentThemeForTeams } from './theme/hostFluentTheme';
 
-export interface ISignaaldashboardWebPartProps {
-  /** The municipality instance's base URL; empty means: use the tenant property. */
-  apiBaseUrl?: string;
-  /** The Entra application id URI of the signals API; empty means: use the tenant property. */
-  apiAppIdUri?: string;
-}
+export type ISignaaldashboardWebPartProps = IApiWebPartProps;
 
 /**
- * Composition root of the signal dashboard: picks the Fluent UI v9 theme of the host (Teams or SharePoint),
- * creates the SignalsClient (AadHttpClient with the API's application id URI) and renders the dashboard
- * inside a FluentProvider. All UI lives in ./components.
+ * Composition root of the signal dashboard: creates the SignalsClient (AadHttpClient with the
+ * API's application id URI) and renders the dashboard; the host theme (Teams or SharePoint) and
+ * the React root come from the shared base. All UI lives in ./components.
  */
-export default class SignaaldashboardWebPart extends BaseClientSideWebPart<ISignaaldashboardWebPartProps> {
-  private fluentTheme: Theme = webLightTheme;
-  private themeProvider: ThemeProvider | undefined;
+export default class SignaaldashboardWebPart extends ApiWebPart<ISignaaldashboardWebPartProps> {
   private services: DashboardServices | undefined;
 
-  protected override async onInit(): Promise<void> {
-    await super.onInit();
-    await this.connect();
-    const teams = this.context.sdks.microsoftTeams;
-    if (teams) {
-      // Inside Teams the user sees the Teams theme around the tab, not the SharePoint site's theme.
-      const teamsContext = await teams.teamsJs.app.getContext();
-      this.fluentTheme = fluentThemeForTeams(teamsContext.app.theme);
-      teams.teamsJs.app.registerOnThemeChangeHandler((teamsThemeName: string) => {
-        this.fluentTheme = fluentThemeForTeams(teamsThemeName);
-        this.render();
-      });
-      return;
-    }
-    this.themeProvider = this.context.serviceScope.consume(ThemeProvider.serviceKey);
-    this.fluentTheme = fluentThemeForSharePoint(
-      this.themeProvider.tryGetThemeV2(),
-      this.themeProvider.tryGetTheme()
-    );
+  protected override get paneStrings(): ApiPaneStrings {
+    return strings;
   }
 
-  /** (Re)creates the client from the web part or tenant properties; none when neither names the API. */
-  private async connect(): Promise<void> {
+  protected override async connect(): Promise<void> {
     const settings: SignalsApiSettings | null = await resolveApiSettings(
       this.properties,
       this.context.spHttpClient,
@@ -67,54 +35,9 @@ export default class SignaaldashboardWebPart extends BaseClientSideWebPart<ISign
       : undefined;
   }
 
-  /** Called by SPFx for page and section theme changes; SPFx re-renders afterwards. */
-  protected override onThemeChanged(classicTheme: IReadonlyTheme | undefined): void {
-    if (this.context.sdks.microsoftTeams) {
-      return;
-    }
-    this.fluentTheme = fluentThemeForSharePoint(this.themeProvider?.tryGetThemeV2(), classicTheme);
-  }
-
-  public render(): void {
-    const content = this.services
+  protected override renderContent(): React.ReactElement {
+    return this.services
       ? React.createElement(DashboardProvider, { value: this.services }, React.createElement(Signaaldashboard, { initialView: 'all' }))
       : React.createElement(ApiNotConfigured, { message: strings.ApiNotConfigured });
-    ReactDom.render(React.createElement(FluentProvider, { theme: this.fluentTheme }, content), this.domElement);
-  }
-
-  protected override onAfterPropertyPaneChangesApplied(): void {
-    void this.connect().then(() => this.render());
-  }
-
-  protected override get disableReactivePropertyChanges(): boolean {
-    // Each keystroke in the URL fields would otherwise build a new client; apply on "Apply" instead.
-    return true;
-  }
-
-  protected override getPropertyPaneConfiguration(): IPropertyPaneConfiguration {
-    return {
-      pages: [
-        {
-          header: { description: strings.PropertyPaneDescription },
-          groups: [
-            {
-              groupFields: [
-                PropertyPaneTextField('apiBaseUrl', { label: strings.ApiBaseUrlLabel }),
-                PropertyPaneTextField('apiAppIdUri', { label: strings.ApiAppIdUriLabel })
-              ]
-            }
-          ]
-        }
-      ]
-    };
-  }
-
-  protected override onDispose(): void {
-    ReactDom.unmountComponentAtNode(this.domElement);
-    super.onDispose();
-  }
-
-  protected override get dataVersion(): Version {
-    return Version.parse('1.0');
   }
 }
