@@ -27,6 +27,7 @@ import { composeLearning } from './learning/compose-learning.js';
 import { composeChecklist } from './checklist/compose-checklist.js';
 import { TimelineReporterMessages } from './http/web-form/reporter-timeline.js';
 import { JobScheduler } from './jobs/scheduler.js';
+import { departmentSyncJob } from './jobs/department-sync-job.js';
 import { startOutboxLoop } from './jobs/outbox-job.js';
 import { retentionJob } from './jobs/retention-job.js';
 import { TurnTracker } from './turn-tracker.js';
@@ -108,7 +109,19 @@ export async function composeInstance(config: ServiceConfig, logger: Logger, see
   });
   const outboxLoop = startOutboxLoop({ worker, intervalMs: 2000, logger });
   const ids = { newId: () => randomUUID() };
-  const scheduler = new JobScheduler({ leases: store.leases, clock, logger, holder: `${config.instanceId}:${process.pid}:${randomUUID()}`, jobs: [...signalIntake.jobs, retentionJob({ signals: store.signals, audit: store.audit, ids, logger }), agenda.job, learning.job] });
+  const scheduler = new JobScheduler({
+    leases: store.leases,
+    clock,
+    logger,
+    holder: `${config.instanceId}:${process.pid}:${randomUUID()}`,
+    jobs: [
+      ...signalIntake.jobs,
+      retentionJob({ signals: store.signals, audit: store.audit, ids, logger }),
+      agenda.job,
+      learning.job,
+      ...(graphDirectory ? [departmentSyncJob({ directory: graphDirectory, organisation, clock, municipalityCodes: config.municipalityCodes, logger })] : []),
+    ],
+  });
   scheduler.start();
   const turns = new TurnTracker();
 
