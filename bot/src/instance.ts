@@ -10,7 +10,6 @@ import type { Seed } from './seed/load-seed.js';
 import { AdjustableClock } from './auth/adjustable-clock.js';
 import { EntraTokenVerifier, LocalTokenService, type TokenVerifier } from './auth/tokens.js';
 import { loadMasterKey } from './crypto/master-key.js';
-import { openSqliteOrganisationStore } from './stores/sqlite/index.js';
 import { openServiceStore } from './stores/open-service-store.js';
 import { SeededDirectory } from './directory/seeded-directory.js';
 import { graphDirectoryFromEnv } from './directory/graph-directory.js';
@@ -27,6 +26,7 @@ import { composeLearning } from './learning/compose-learning.js';
 import { composeChecklist } from './checklist/compose-checklist.js';
 import { TimelineReporterMessages } from './http/web-form/reporter-timeline.js';
 import { JobScheduler } from './jobs/scheduler.js';
+import { openOrganisationStore } from './stores/open-organisation-store.js';
 import { departmentSyncJob } from './jobs/department-sync-job.js';
 import { startOutboxLoop } from './jobs/outbox-job.js';
 import { retentionJob } from './jobs/retention-job.js';
@@ -45,9 +45,19 @@ export async function composeInstance(config: ServiceConfig, logger: Logger, see
   const clock = new AdjustableClock();
   const masterKey = loadMasterKey({ mode: config.mode, env: { WEERBAAR_DATA_KEY: config.dataKey ?? undefined }, keyFile: path.join(dir, 'master.key') });
   const store = await openServiceStore({ database: config.database, sqliteFile: path.join(dir, 'service.db'), masterKey, now: () => clock.now(), logger });
-  const organisation = await openSqliteOrganisationStore({ file: path.join(dir, 'organisation.db') });
-  const seeded = await seedOrganisation(organisation, config.municipalityCodes, seed.people, clock.now());
-  logger.info({ seededDepartments: seeded.departments, seededRoles: seeded.roles }, 'organisation store ready');
+  const { store: organisation, kind: organisationKind } = await openOrganisationStore({
+    mode: config.mode,
+    env: process.env,
+    sqliteFile: path.join(dir, 'organisation.db'),
+    logger,
+  });
+  // Fictional seed people and departments belong in local mode only, never in a municipality's lists.
+  if (config.mode === 'local') {
+    const seeded = await seedOrganisation(organisation, config.municipalityCodes, seed.people, clock.now());
+    logger.info({ seededDepartments: seeded.departments, seededRoles: seeded.roles }, 'organisation store ready');
+  } else {
+    logger.info({ organisationStore: organisationKind }, 'organisation store ready');
+  }
 
   // Production with an app registration reads people and managers from Microsoft Graph; otherwise the seed.
   const graphDirectory =
