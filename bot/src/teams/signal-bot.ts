@@ -10,6 +10,7 @@ import type { IntakeFlow, Reply, Speaker } from './dialog/intake-flow.js';
 import type { IntakeState } from './dialog/intake-state.js';
 import { replyToHandler, statusReply, type StatusCommandDeps } from './dialog/status-command.js';
 import { fileReferencesOf } from './attachments/download-files.js';
+import { botTokenFor, type BotTokenSource } from './attachments/bot-token.js';
 import { filesWithCard, takeFiles } from './attachments/take-files.js';
 import { foreignTenant, helpText, privacyLink } from './text/help-text.js';
 import { stopped, welcome } from './text/intake-text.js';
@@ -96,15 +97,15 @@ export class SignalBot extends ActivityHandler {
     const language = languageOf(activity.locale);
     const speaker: Speaker = { objectId: activity.from?.aadObjectId, displayName: activity.from?.name, language };
     const loaded = await this.deps.state.load(context);
-    const result = await this.turn(speaker, loaded.data.intake, activity);
+    const result = await this.turn(speaker, loaded.data.intake, activity, botTokenFor(context));
     await this.deps.state.save(loaded, result.intake === undefined ? {} : { intake: result.intake });
     for (const reply of result.replies) await context.sendActivity(reply);
   }
 
-  private async turn(speaker: Speaker, intake: IntakeState | undefined, activity: Activity): Promise<TurnResult> {
+  private async turn(speaker: Speaker, intake: IntakeState | undefined, activity: Activity, botToken: BotTokenSource): Promise<TurnResult> {
     const { language } = speaker;
     const { flow } = this.deps;
-    const files = fileReferencesOf(activity);
+    const files = fileReferencesOf(activity, botToken);
     if (isCardSubmit(activity.value)) {
       if (files.length === 0) return fromFlow(await flow.submitCard(speaker, intake, activity.value));
       const held = intake && intake.submissionId === activity.value['submissionId'] ? (intake.attachments?.length ?? 0) : 0;

@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { ALLOWED_FILE_TYPES, detectFileType, stripMetadata, type AllowedFileType } from './file-content.js';
+import { mayCarryBotToken, type BotTokenSource } from './bot-token.js';
 
 /** Teams' attachment for a file sent in a personal chat: a pre-authorised download link. */
 export const TEAMS_FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
@@ -22,6 +23,8 @@ export interface PendingAttachment {
 export interface FileReference {
   url: string | undefined;
   name: string;
+  /** Inline images sit behind the bot's token; file attachments carry a pre-authorised link. */
+  botToken?: BotTokenSource;
 }
 
 export type FileProblem = 'too-large' | 'type-not-allowed' | 'too-many' | 'download-failed';
@@ -33,7 +36,7 @@ export interface CollectedFiles {
 }
 
 /** Files and images in an activity; Teams adds a text/html attachment to formatted messages, which is no file. */
-export function fileReferencesOf(activity: Partial<Activity>): FileReference[] {
+export function fileReferencesOf(activity: Partial<Activity>, botToken?: BotTokenSource): FileReference[] {
   return (activity.attachments ?? [])
     .filter((attachment) => attachment.contentType !== 'text/html')
     .map((attachment, index) => {
@@ -42,7 +45,7 @@ export function fileReferencesOf(activity: Partial<Activity>): FileReference[] {
         const content = attachment.content as { downloadUrl?: unknown } | undefined;
         return { url: typeof content?.downloadUrl === 'string' ? content.downloadUrl : undefined, name: attachment.name ?? fallbackName };
       }
-      return { url: attachment.contentUrl, name: attachment.name ?? fallbackName };
+      return { url: attachment.contentUrl, name: attachment.name ?? fallbackName, ...(botToken ? { botToken } : {}) };
     });
 }
 
@@ -57,7 +60,7 @@ export async function collectFiles(references: readonly FileReference[], already
       result.problems.push('too-many');
       continue;
     }
-    const downloaded = reference.url === undefined ? { problem: 'download-failed' as const } : await download(reference.url);
+    const downloaded = reference.url === undefined ? { problem: 'download-failed' as const } : await download(reference.url, reference.botToken);
     if ('problem' in downloaded) {
       result.problems.push(downloaded.problem);
       continue;
@@ -73,10 +76,16 @@ export async function collectFiles(references: readonly FileReference[], already
   return result;
 }
 
-async function download(url: string): Promise<{ bytes: Uint8Array } | { problem: FileProblem }> {
+async function download(url: string, botToken?: BotTokenSource): Promise<{ bytes: Uint8Array } | { problem: FileProblem }> {
   if (!/^https?:\/\//i.test(url)) return { problem: 'download-failed' };
   try {
-    const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(ATTACHMENT_LIMITS.downloadTimeoutMs) });
+    const token = botToken && mayCarryBotToken(url) ? await botToken() : undefined;
+    const response = await fetch(url, {
+      // With a token, no redirects: the token must not follow the request to another host.
+      redirect: token ? 'error' : 'follow',
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      signal: AbortSignal.timeout(ATTACHMENT_LIMITS.downloadTimeoutMs),
+    });
     if (!response.ok || !response.body) return { problem: 'download-failed' };
     const declared = Number(response.headers.get('content-length') ?? '0');
     if (declared > ATTACHMENT_LIMITS.maxBytes) {
