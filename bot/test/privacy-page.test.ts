@@ -16,8 +16,8 @@ describe('the privacy notice the bot links to', () => {
   });
 
   it.each([
-    { query: '', header: 'nl-NL', lang: 'nl', says: [/12 maanden nadat de melding is afgesloten/, /Anoniem: niets wat naar jou wijst/, /onder een pseudoniem/, /geen IP-adressen/] },
-    { query: '?lang=en', header: 'nl-NL', lang: 'en', says: [/until 12 months after the report is closed/, /Anonymous: nothing that points to you/] },
+    { query: '', header: 'nl-NL', lang: 'nl', says: [/12 maanden nadat de melding is afgesloten/, /Anoniem: niets wat naar jou wijst/, /onder een pseudoniem/, /geen IP-adressen/, /antwoorden in de leermodule worden nergens bewaard/] },
+    { query: '?lang=en', header: 'nl-NL', lang: 'en', says: [/until 12 months after the report is closed/, /Anonymous: nothing that points to you/, /answers in the learning module are not kept/] },
     { query: '', header: 'en-GB,en;q=0.9', lang: 'en', says: [/What we do not keep/] },
   ])('says what is stored and for how long ($lang)', async ({ query, header, lang, says }) => {
     const res = await fetch(`${instance.baseUrl}/privacy${query}`, { headers: { 'accept-language': header } });

@@ -46,6 +46,12 @@ const CONTENT: Record<Language, { title: string; intro: string; sections: Sectio
           'Een melding gaat alleen naar je eigen gemeente, nooit naar een andere. Bij een melding met naam of vertrouwelijk neemt de bot foto\'s en documenten aan (JPEG, PNG, PDF, tot 10 MB, hooguit 5): zonder metadata van afbeeldingen, versleuteld bewaard en samen met de melding verwijderd. Bij een anonieme melding neemt de bot geen bijlagen aan.',
         ],
       },
+      {
+        title: 'De leermodule',
+        items: [
+          'Je antwoorden in de leermodule worden nergens bewaard, ook niet tijdelijk na afloop. Alleen als je gemeente dat heeft aangezet (na instemming van de ondernemingsraad) wordt vastgelegd dat en wanneer je de module hebt afgerond, zonder score; dat wordt na 24 maanden verwijderd. Je afdelingshoofd ziet dat voor de eigen afdeling; het MT-aanspreekpunt alleen percentages per afdeling, niet onder 5 personen.',
+        ],
+      },
     ],
     other: 'Vragen over je gegevens? Neem contact op met de functionaris gegevensbescherming van je gemeente. English version: add ?lang=en to this address.',
   },
@@ -80,6 +86,12 @@ const CONTENT: Record<Language, { title: string; intro: string; sections: Sectio
         items: [
           'The service logs contain no message text, no names or ids of reporters and no IP addresses. The audit trail records who did what with a report, without content and without the reporter\'s identity.',
           'Reports go only to your own municipality. With a named or confidential report the bot accepts photos and documents (JPEG, PNG, PDF, up to 10 MB, at most 5): without image metadata, stored encrypted and deleted together with the report. With an anonymous report the bot accepts no attachments.',
+        ],
+      },
+      {
+        title: 'The learning module',
+        items: [
+          'Your answers in the learning module are not kept anywhere, not even for a while afterwards. Only when your municipality has switched it on (after the works council agreed) is it recorded that and when you completed the module, without a score; that record is deleted after 24 months. Your head of department sees this for their own department; the MT contact only percentages per department, not below 5 people.',
         ],
       },
     ],
