@@ -107,6 +107,7 @@ export async function composeInstance(config: ServiceConfig, logger: Logger, see
     municipalities: seed.municipalities,
     logger,
     localDir: process.env.LEARNING_LOCAL_DIR ?? path.join(dir, 'learning'),
+    hub,
   });
   const worker = new OutboxWorker({
     outbox: store.outbox,
@@ -128,11 +129,13 @@ export async function composeInstance(config: ServiceConfig, logger: Logger, see
       ...signalIntake.jobs,
       retentionJob({ signals: store.signals, audit: store.audit, ids, logger }),
       agenda.job,
-      learning.job,
+      ...learning.jobs,
       ...(graphDirectory ? [departmentSyncJob({ directory: graphDirectory, organisation, clock, municipalityCodes: config.municipalityCodes, logger })] : []),
     ],
   });
   scheduler.start();
+  // The hub hears this instance's learning bands at start, not only after the first night.
+  learning.reportBands();
   const turns = new TurnTracker();
 
   const servesPerson = (person: Person) =>
@@ -185,6 +188,7 @@ export async function composeInstance(config: ServiceConfig, logger: Logger, see
     async close() {
       await turns.drain(10_000);
       await scheduler.stop();
+      await learning.stop();
       await outboxLoop.stop();
       await store.close();
       await organisation.close?.();

@@ -118,7 +118,7 @@ describe('the working checklist API', () => {
       { name: 'a javascript: evidence link', id: '4a', body: { evidence: [{ title: 'x', url: 'javascript:alert(1)' }] }, field: 'evidence.0.url' },
       { name: 'a file: evidence link', id: '4a', body: { evidence: [{ title: 'x', url: 'file:///c:/geheim.docx' }] }, field: 'evidence.0.url' },
       { name: 'an action without what', id: '4a', body: { actions: [{ what: '', who: '', due: null, done: false }] }, field: 'actions.0.what' },
-      { name: 'an unknown field', id: '4a', body: { colour: 'red' }, field: 'input' },
+      { name: 'an unknown field', id: '4a', body: { colour: 'red' }, field: 'colour' },
     ])('$name', async ({ id, body, field }) => {
       const before = await get('mtContact');
       const etag = before.items.find((i) => i.requirementId === '4a')!.etag;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll } from 'vitest';
+import { describeLearningBandRepositoryContract } from '../../shared/test/contracts/learning-band-repository.contract.js';
 import { describeRoundRepositoryContract } from '../../shared/test/contracts/round-repository.contract.js';
 import { openSqliteServiceStore } from '../src/stores/sqlite/index.js';
 import { openPostgresServiceStore } from '../src/stores/postgres/index.js';
@@ -43,6 +44,29 @@ describeRoundRepositoryContract('PostgreSQL (the hub in production)', async () =
     async raw(statement) {
       await server.query(url, statement);
     },
+    async cleanup() {
+      await server.dropDatabase(url);
+    },
+  };
+});
+
+describeLearningBandRepositoryContract('SQLite (the hub in local mode)', async () => {
+  const folder = makeTempFolder('weerbaar-learning-bands-');
+  const file = path.join(folder, 'service.db');
+  const masterKey = testMasterKey();
+  return {
+    open: () => openSqliteServiceStore({ file, masterKey }),
+    async cleanup() {
+      removeFolder(folder);
+    },
+  };
+});
+
+describeLearningBandRepositoryContract('PostgreSQL (the hub in production)', async () => {
+  const url = await server.createDatabase('learningbands');
+  const masterKey = testMasterKey();
+  return {
+    open: () => openPostgresServiceStore({ connectionString: url, masterKey, poolSettings: { max: 2 } }),
     async cleanup() {
       await server.dropDatabase(url);
     },

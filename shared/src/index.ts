@@ -59,3 +59,6 @@ export * from './services/learning-figures.js';
 export * from './services/learning-session.js';
 export * from './services/learning-invitations.js';
 export * from './services/learning-records.js';
+export * from './api/hub-learning-api.js';
+export * from './services/learning-twente.js';
+export * from './ports/learning-band-repository.js';

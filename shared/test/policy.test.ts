@@ -77,6 +77,7 @@ const OWN_MUNICIPALITY_GRANTS: Record<PolicyAction, readonly RoleId[] | 'every m
   'round.record-final': ['assessor'],
   'outcome.read': ['dvo', 'district-coordinator', 'specialist', 'secretary', 'mt-contact'],
   'learning.read-department': ['department-head', 'mt-contact'],
+  'learning.read-municipality-bands': ['district-coordinator', 'specialist'],
 };
 /** Grants that hold anywhere in Twente, not only in the actor's own municipality. */
 const TWENTE_WIDE: Partial<Record<PolicyAction, readonly RoleId[]>> = {
@@ -84,6 +85,7 @@ const TWENTE_WIDE: Partial<Record<PolicyAction, readonly RoleId[]>> = {
   'round.manage': ['district-coordinator', 'specialist'],
   'round.record-final': ['assessor'],
   'outcome.read': ['dvo', 'district-coordinator', 'specialist', 'secretary', 'mt-contact'],
+  'learning.read-municipality-bands': ['district-coordinator', 'specialist'],
 };
 const SIGNAL_READERS: readonly RoleId[] = ['mt-contact', 'mt-deputy', 'coordinator'];
 
@@ -91,7 +93,7 @@ function expected(action: PolicyAction, role: RoleId, own: boolean): Expected {
   const grants = OWN_MUNICIPALITY_GRANTS[action];
   const granted = grants === 'every municipal role' ? !isDistrict(role) : grants.includes(role);
   if (TWENTE_WIDE[action]?.includes(role)) return 'allow';
-  if (action === 'outcome.read') return 403;
+  if (action === 'outcome.read' || action === 'learning.read-municipality-bands') return 403;
   const kind = POLICY_RULES[action].resource;
   // A district actor may know rounds exist everywhere; a municipal actor only their own.
   const visible =

@@ -48,11 +48,12 @@ function entry(entries: ZipEntry[], name: string): Buffer {
   return found.data;
 }
 
-const tabIds = ['conversations', 'signaaldashboard', 'afdelingsagenda', 'basisoporde', 'about'];
+const tabIds = ['conversations', 'signaaldashboard', 'afdelingsagenda', 'basisoporde', 'bewustwording', 'about'];
 const tabWebPartVariable: Record<string, string> = {
   signaaldashboard: 'SPFX_DASHBOARD_WEBPART_ID',
   afdelingsagenda: 'SPFX_AGENDA_WEBPART_ID',
   basisoporde: 'SPFX_BASISOPORDE_WEBPART_ID',
+  bewustwording: 'SPFX_BEWUSTWORDING_WEBPART_ID',
 };
 
 beforeAll(() => ensureTeamsPackages(), 120_000);
@@ -115,7 +116,7 @@ describe.each(ENVIRONMENTS)('Teams app package "%s"', (env) => {
     expect(bot?.commandLists[0]?.commands.map((c) => c.title)).toEqual(['melden', 'help', 'leren', 'status']);
   });
 
-  it('has the bot chat, the three web part tabs and About as personal tabs, each web part opened in the Weerbaar site', () => {
+  it('has the bot chat, the four web part tabs and About as personal tabs, each web part opened in the Weerbaar site', () => {
     const { manifest, values } = load();
     expect(manifest.staticTabs.map((t) => t.entityId)).toEqual(tabIds);
     const site = `https://${values['SHAREPOINT_HOST']}${values['SHAREPOINT_SITE_PATH']}`;
@@ -135,11 +136,17 @@ describe.each(ENVIRONMENTS)('Teams app package "%s"', (env) => {
     expect(manifest.webApplicationInfo).toEqual({ id: '00000003-0000-0ff1-ce00-000000000000', resource: `https://${values['SHAREPOINT_HOST']}` });
   });
 
-  it('opens each web part tab on the id its SPFx manifest declares', () => {
+  it.each([
+    ['signaaldashboard', 'SignaaldashboardWebPart'],
+    ['afdelingsagenda', 'AfdelingsagendaWebPart'],
+    ['basisoporde', 'BasisOpOrdeWebPart'],
+    ['bewustwording', 'BewustwordingWebPart'],
+  ])('opens the %s tab on the id its SPFx manifest (%s) declares, a part that may be a personal app', (entityId, alias) => {
     const { manifest } = load();
-    const dashboard = spfxWebPartManifests().find((m) => m.alias === 'SignaaldashboardWebPart');
-    expect(dashboard, 'the Signaaldashboard web part manifest').toBeDefined();
-    expect(manifest.staticTabs.find((t) => t.entityId === 'signaaldashboard')?.contentUrl).toContain(`componentId=${dashboard?.id}%26`);
+    const part = spfxWebPartManifests().find((m) => m.alias === alias);
+    expect(part, `the ${alias} web part manifest`).toBeDefined();
+    expect(part?.supportedHosts).toContain('TeamsPersonalApp');
+    expect(manifest.staticTabs.find((t) => t.entityId === entityId)?.contentUrl).toContain(`componentId=${part?.id}%26`);
   });
 
   it('is Dutch by default with an English language file valid against the same schema version', async () => {
@@ -147,10 +154,12 @@ describe.each(ENVIRONMENTS)('Teams app package "%s"', (env) => {
     expect(manifest.localizationInfo.defaultLanguageTag).toBe('nl-nl');
     expect(manifest.name.short).toBe('Weerbaar Twente');
     expect(manifest.staticTabs.find((t) => t.entityId === 'basisoporde')?.name).toBe('Basis op orde');
+    expect(manifest.staticTabs.find((t) => t.entityId === 'bewustwording')?.name).toBe('Bewustwording');
     expect(manifest.localizationInfo.additionalLanguages).toEqual([{ languageTag: 'en-us', file: 'en-us.json' }]);
     const english = JSON.parse(entry(entries, 'en-us.json').toString('utf8')) as Record<string, string>;
     expect(english['$schema']).toBe(manifest.$schema.replace('MicrosoftTeams.schema.json', 'MicrosoftTeams.Localization.schema.json'));
     expect(english['staticTabs[3].name']).toBe('Basics in order');
+    expect(english['staticTabs[4].name']).toBe('Awareness');
     // The shipped localisation schema has two keys with a lone "]" that unicode RegExps reject.
     const schema = JSON.parse(JSON.stringify(await AppManifestUtils.fetchSchema(english['$schema'] ?? '')).replaceAll('\\\\b]', '\\\\b\\\\]'));
     await expect(AppManifestUtils.validateAgainstSchema(english as never, schema)).resolves.toEqual([]);

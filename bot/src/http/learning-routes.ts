@@ -7,6 +7,8 @@ export interface LearningRouteDeps {
   records: LearningRecords;
   clock: Clock;
   servedMunicipalities: readonly string[];
+  /** Called after the recording switch changed, so the hub hears the new state soon. */
+  onFiguresChanged?: () => void;
 }
 
 function noStore(res: Response): Response {
@@ -56,7 +58,9 @@ export function learningSettingsRoutes(deps: LearningRouteDeps): Router {
     const code = served(String(req.params.code));
     authorize(actorOf(res), 'organisation.manage', { kind: 'municipality', municipalityCode: code });
     const input = parseInput(learningRecordingInputSchema, req.body);
-    noStore(res).json(await deps.records.setRecording(actorOf(res), code, input, deps.clock.now()));
+    const setting = await deps.records.setRecording(actorOf(res), code, input, deps.clock.now());
+    deps.onFiguresChanged?.();
+    noStore(res).json(setting);
   });
   return router;
 }

@@ -5,6 +5,7 @@ import {
   RoundClosedError,
   ValidationError,
   type HubSubmissionInput,
+  type LearningBandReport,
   type MunicipalityResultsDto,
   type SubmissionDto,
 } from '@weerbaar/shared';
@@ -35,6 +36,11 @@ export class HubClient {
   /** The municipality's own results in every round (the hub answers 404 for any other). */
   async municipalityResults(municipalityCode: string): Promise<MunicipalityResultsDto> {
     return this.call<MunicipalityResultsDto>('GET', `/api/hub/municipalities/${encodeURIComponent(municipalityCode)}/results`);
+  }
+
+  /** One municipality's learning band (no people, no counts); the hub keeps the last one. */
+  async reportLearningBand(municipalityCode: string, report: LearningBandReport): Promise<void> {
+    await this.call<unknown>('PUT', `/api/hub/learning/municipalities/${encodeURIComponent(municipalityCode)}/band`, report);
   }
 
   async submitSelfScan(roundId: string, submission: HubSubmissionInput): Promise<SubmissionDto> {

@@ -4,10 +4,12 @@ import { AuthenticationError } from '../auth/tokens.js';
 import { actorOf } from '../http/authenticate.js';
 import { sendRoundReport } from '../http/round-report.js';
 import type { HubCredentialVerifier, VerifiedInstance } from './hub-credential-verifier.js';
+import type { HubLearning } from './hub-learning.js';
 import type { HubRounds } from './hub-rounds.js';
 
 export interface HubRoutesDeps {
   rounds: HubRounds;
+  learning: HubLearning;
   /** District people: the hub's own tokens (`/dev/login` locally, Entra in production). */
   authenticateUser: RequestHandler;
   /** Municipality instances: a JWT signed with the instance's registered key. */
@@ -20,7 +22,7 @@ export interface HubRoutesDeps {
  * Every answer is no-store; errors are `{"error":{"code","message"}}`.
  */
 export function hubRoutes(deps: HubRoutesDeps): Router {
-  const { rounds, authenticateUser: user } = deps;
+  const { rounds, learning, authenticateUser: user } = deps;
   const instance = authenticateInstance(deps.instanceCredentials);
   const router = Router();
   router.use(express.json({ limit: '64kb' }), (_req, res, next) => {
@@ -34,6 +36,10 @@ export function hubRoutes(deps: HubRoutesDeps): Router {
   });
   router.get('/municipalities/:code/results', instance, async (req, res) => {
     res.json(await rounds.resultsForInstance(instanceOf(res), param(req, 'code')));
+  });
+  // The learning module's completion band of a municipality they serve (no people, no counts).
+  router.put('/learning/municipalities/:code/band', instance, async (req, res) => {
+    res.json(await learning.reportFromInstance(instanceOf(res), param(req, 'code'), req.body));
   });
 
   // District people.
@@ -65,6 +71,13 @@ export function hubRoutes(deps: HubRoutesDeps): Router {
   });
   router.get('/outcome', user, async (req, res) => {
     res.json(await rounds.outcome(actorOf(res), query(req, 'round')));
+  });
+  // The learning module: count bands for the Twente-wide view, the band per municipality for district roles.
+  router.get('/learning/outcome', user, async (_req, res) => {
+    res.json(await learning.twente(actorOf(res)));
+  });
+  router.get('/learning/municipalities', user, async (_req, res) => {
+    res.json(await learning.municipalityBands(actorOf(res)));
   });
   return router;
 }

@@ -14,6 +14,7 @@ import { openSqliteOrganisationStore } from '../stores/sqlite/index.js';
 import { openServiceStore } from '../stores/open-service-store.js';
 import { authenticate } from '../http/authenticate.js';
 import { SignedInstanceTokenVerifier, type InstanceRegistry } from './hub-credential-verifier.js';
+import { HubLearning } from './hub-learning.js';
 import { HubRounds } from './hub-rounds.js';
 import { hubRoutes } from './hub-routes.js';
 import { localInstances } from './instances.js';
@@ -39,13 +40,14 @@ export async function composeHub(config: ServiceConfig, logger: Logger, seed: Se
     new EntraTokenVerifier({ tenantId: config.tenantId!, audience: config.entra.audience!, jwksUrl: config.entra.jwksUrl, issuer: config.entra.issuer }, () => clock.now());
   const instanceCredentials = new SignedInstanceTokenVerifier(instanceRegistry(config, seed), new KyselyReplayGuard(store.database.db));
   const rounds = new HubRounds({ rounds: store.rounds, audit: store.audit, clock, municipalities: seed.municipalities });
+  const learning = new HubLearning({ bands: store.learningBands, audit: store.audit, clock, municipalities: seed.municipalities });
   const app = createHubApp({
     config,
     logger,
     clock,
     seed,
     playgrounds,
-    hubApi: hubRoutes({ rounds, authenticateUser: authenticate(userVerifier, directory, []), instanceCredentials }),
+    hubApi: hubRoutes({ rounds, learning, authenticateUser: authenticate(userVerifier, directory, []), instanceCredentials }),
     extraRoutes: (a) => {
       if (tokens) {
         a.use(

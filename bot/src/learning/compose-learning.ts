@@ -13,6 +13,7 @@ import {
 import type { ServiceConfig } from '../config/config.js';
 import { pseudonymiser } from '../crypto/pseudonym.js';
 import { learningRoutes, learningSettingsRoutes } from '../http/learning-routes.js';
+import { LearningBandReporter, type LearningBandReporterDeps } from '../jobs/learning-band-job.js';
 import { learningJob } from '../jobs/learning-job.js';
 import type { Logger } from '../logging.js';
 import { createLearningHandler, LearningBot } from '../teams/learning/learning-activity.js';
@@ -35,6 +36,8 @@ export interface LearningParts {
   localDir: string | null;
   /** shared/learning unless a test points elsewhere. */
   standardDir?: string;
+  /** The district hub, which receives one completion band per municipality; null without a hub. */
+  hub: LearningBandReporterDeps['hub'] | null;
 }
 
 /**
@@ -57,9 +60,15 @@ export function composeLearning(parts: LearningParts) {
   const webFormUrl = `${config.publicBaseUrl.replace(/\/+$/, '')}/melden`;
   const tenantId = config.tenantId ?? '';
 
+  const bandReporter = parts.hub ? new LearningBandReporter({ records, hub: parts.hub, clock, logger }) : null;
+  const figuresChanged = () => bandReporter?.soon();
   const flow = new LearningFlow({
     content,
-    recordCompletion: (person, version, now) => records.recordCompletion(person, version, now),
+    recordCompletion: async (person, version, now) => {
+      const result = await records.recordCompletion(person, version, now);
+      if (result.recorded) figuresChanged();
+      return result;
+    },
     clock,
     webFormUrl,
     logger,
@@ -90,12 +99,17 @@ export function composeLearning(parts: LearningParts) {
   return {
     content,
     records,
-    job,
+    /** The invitations, and the nightly band report to the hub when there is one. */
+    jobs: bandReporter ? [job, bandReporter.job()] : [job],
+    /** Sends the bands now (in the background); the instance calls it at start. */
+    reportBands: figuresChanged,
+    /** Shutdown: drops a pending retry and waits for a band report in flight. */
+    stop: async () => bandReporter?.stop(),
     /** Puts the learning module in front of the instance's bot. */
     withLearning: (bot: ActivityHandler): ActivityHandler => new LearningBot(bot, handleLearning, tenantId),
     /** `/api/learning` and the recording switch under `/api/organisation`, both behind `auth`. */
     routes: (auth: RequestHandler): Router => {
-      const deps = { records, clock, servedMunicipalities: config.municipalityCodes };
+      const deps = { records, clock, servedMunicipalities: config.municipalityCodes, onFiguresChanged: figuresChanged };
       const router = Router();
       router.use('/api/learning', auth, learningRoutes(deps));
       router.use('/api/organisation', auth, learningSettingsRoutes(deps));

@@ -166,6 +166,11 @@ export const POLICY_RULES = {
       },
     ],
   },
+  // The learning band per municipality at the hub: the roles that see each municipality's rounds.
+  'learning.read-municipality-bands': {
+    resource: 'twente',
+    grants: [{ roles: ['district-coordinator', 'specialist'], scope: 'twente' }],
+  },
   'learning.read-department': {
     resource: 'department',
     grants: [

@@ -4,6 +4,7 @@ import type { Page } from './organisation-store.js';
 import type { AuditLog } from './audit-log.js';
 import type { ReceiptCodeRepository } from './receipt-codes.js';
 import type { RoundRepository } from './round-repository.js';
+import type { LearningBandRepository } from './learning-band-repository.js';
 import type { AgendaLedgerRepository } from './agenda-ledger.js';
 
 /**
@@ -25,6 +26,8 @@ export interface ServiceStore {
   readonly receiptCodes: ReceiptCodeRepository;
   /** At the hub only: measurement rounds and each municipality's statuses in them. */
   readonly rounds: RoundRepository;
+  /** At the hub only: the last learning band each municipality's instance reported. */
+  readonly learningBands: LearningBandRepository;
   /** The agenda cycle's nudges (with their Teams activity ids) and registration submissions. */
   readonly agenda: AgendaLedgerRepository;
   /** Photos and documents kept with a signal, sealed under the signal's data key. */

@@ -233,6 +233,8 @@ function describeIssue(issue: z.core.$ZodIssue, field: string, input: unknown): 
     }
     case 'custom':
       return `${subject} ${issue.message}`;
+    case 'unrecognized_keys':
+      return `${subject} is not expected here.`;
     default:
       return `${subject} has an invalid value.`;
   }
@@ -244,7 +246,9 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (!issue) throw new ValidationError('The input is not valid.', 'input');
-  const field = issue.path.length > 0 ? issue.path.map(String).join('.') : 'input';
+  // An unexpected field is named itself, so the caller sees what to leave out.
+  const path = issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path;
+  const field = path.length > 0 ? path.map(String).join('.') : 'input';
   throw new ValidationError(describeIssue(issue, field, value), field);
 }
 

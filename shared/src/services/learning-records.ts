@@ -1,4 +1,6 @@
+import type { LearningBandReport } from '../api/hub-learning-api.js';
 import type {
+  LearningBand,
   LearningBandsDto,
   LearningCompletionDto,
   LearningDepartmentCompletionDto,
@@ -142,19 +144,37 @@ export class LearningRecords {
   async bands(actor: Actor, now: Date): Promise<LearningBandsDto> {
     const decision = decide(actor, 'outcome.read', { kind: 'twente' });
     if (!decision.allowed) throw new ForbiddenError('not allowed');
+    const reports = await this.bandReports(now);
+    return {
+      today: toLocalDate(now, this.timeZone),
+      windowMonths: LEARNING_WINDOW_MONTHS,
+      municipalities: reports.map(({ municipalityCode, recording, band }) => ({
+        municipalityCode,
+        name: this.deps.municipalities.find((m) => m.code === municipalityCode)?.name ?? municipalityCode,
+        recording,
+        band,
+      })),
+    };
+  }
+
+  /**
+   * What the instance reports to the district hub, per municipality it serves: whether
+   * recording is on and the completion band (null when off or too few people to show).
+   */
+  async bandReports(now: Date): Promise<(LearningBandReport & { municipalityCode: string })[]> {
     const today = toLocalDate(now, this.timeZone);
-    const municipalities = [];
+    const reports = [];
     for (const municipality of this.deps.municipalities) {
       const recording = (await this.recordingSetting(municipality.code)).enabled;
-      let band: LearningBandsDto['municipalities'][number]['band'] = null;
+      let band: LearningBand | null = null;
       if (recording) {
         const people = await this.employeesOf(municipality.code);
         const figures = groupFigures(people, await this.completionsOf(municipality.code), { today, timeZone: this.timeZone });
         band = isLearningGroupSuppressed(figures.members) || figures.percentage === null ? null : completionBand(figures.percentage);
       }
-      municipalities.push({ municipalityCode: municipality.code, name: municipality.name, recording, band });
+      reports.push({ municipalityCode: municipality.code, recording, band, asOf: today });
     }
-    return { today, windowMonths: LEARNING_WINDOW_MONTHS, municipalities };
+    return reports;
   }
 
   /** Deletes completion records past their retention; returns how many. */

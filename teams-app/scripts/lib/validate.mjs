@@ -122,6 +122,7 @@ export const TAB_WEBPARTS = [
   { variable: 'SPFX_DASHBOARD_WEBPART_ID', entityId: 'signaaldashboard', aliasIncludes: 'signaaldashboard' },
   { variable: 'SPFX_AGENDA_WEBPART_ID', entityId: 'afdelingsagenda', aliasIncludes: 'agenda' },
   { variable: 'SPFX_BASISOPORDE_WEBPART_ID', entityId: 'basisoporde', aliasIncludes: 'basisoporde' },
+  { variable: 'SPFX_BEWUSTWORDING_WEBPART_ID', entityId: 'bewustwording', aliasIncludes: 'bewustwording' },
 ];
 
 /**

@@ -178,6 +178,15 @@ export interface HubSubmissionStatusesTable {
   status: string;
 }
 
+/** At the hub: the last learning band each municipality's instance reported. */
+export interface HubLearningBandsTable {
+  municipality_code: string;
+  recording: number;
+  band: string | null;
+  as_of: string;
+  received_at: string;
+}
+
 /** At the hub: instance-token ids seen within their lifetime, so a replayed token is refused. */
 export interface HubTokenUsesTable {
   token_key: string;
@@ -285,6 +294,7 @@ export interface Database {
   hub_submissions: HubSubmissionsTable;
   hub_submission_statuses: HubSubmissionStatusesTable;
   hub_token_uses: HubTokenUsesTable;
+  hub_learning_bands: HubLearningBandsTable;
   agenda_nudges: AgendaNudgesTable;
   agenda_submissions: AgendaSubmissionsTable;
   signal_attachments: SignalAttachmentsTable;

@@ -9,6 +9,7 @@ import { KyselyConversationReferenceRepository } from './conversation-repository
 import type { Database, SqlDialectName } from './database.js';
 import { KyselyDialogStateRepository } from './dialog-state-repository.js';
 import { KyselyIdempotencyRepository } from './idempotency-repository.js';
+import { KyselyLearningBandRepository } from './learning-band-repository.js';
 import { KyselyLeaseRepository } from './lease-repository.js';
 import { KyselyOutboxRepository } from './outbox-repository.js';
 import { KyselyReceiptCodeRepository } from './receipt-code-repository.js';
@@ -47,6 +48,7 @@ export function createKyselyServiceStore(options: KyselyServiceStoreOptions): Se
     leases: new KyselyLeaseRepository(ctx.db),
     receiptCodes: new KyselyReceiptCodeRepository(ctx.db),
     rounds: new KyselyRoundRepository(ctx.db),
+    learningBands: new KyselyLearningBandRepository(ctx.db),
     agenda: new KyselyAgendaLedgerRepository(ctx.db),
     attachments: new KyselySignalAttachmentRepository(ctx),
     close: options.close,

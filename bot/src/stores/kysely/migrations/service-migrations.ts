@@ -7,6 +7,7 @@ import { createIntakeSchema } from './intake-migration.js';
 import { createHubRoundsSchema } from './hub-rounds-migration.js';
 import { createAgendaSchema } from './agenda-migration.js';
 import { createAttachmentsSchema } from './attachments-migration.js';
+import { createHubLearningSchema } from './hub-learning-migration.js';
 
 async function createInitialServiceSchema(db: Kysely<Database>, dialect: SqlDialectName): Promise<void> {
   const binary = binaryColumnType(dialect);
@@ -145,5 +146,6 @@ export const serviceMigrations: MigrationTrack = {
     { version: 4, name: '004_hub_rounds', up: createHubRoundsSchema },
     { version: 5, name: '005_agenda', up: createAgendaSchema },
     { version: 6, name: '006_attachments', up: createAttachmentsSchema },
+    { version: 7, name: '007_hub_learning_bands', up: createHubLearningSchema },
   ],
 };
