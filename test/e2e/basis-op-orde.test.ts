@@ -35,7 +35,8 @@ const statuses = (pick: (id: string, index: number) => string) => Object.fromEnt
  * Basis op orde end to end in Chromium, on the real multi-process topology (hub and
  * thirteen instances): the checklist in the workbench, the self-scan from it, the district
  * coordinator closing the round, who sees which results, the Twente-wide outcome, two
- * rounds compared, and axe on every web part.
+ * rounds compared, the learning module's bands (per municipality for the district
+ * coordinator, Twente-wide for the DVO), and axe on every web part.
  */
 describe('basis op orde in the local workbench (Chromium, real topology)', () => {
   let topology: Awaited<ReturnType<typeof startTopology>>;
@@ -183,13 +184,41 @@ describe('basis op orde in the local workbench (Chromium, real topology)', () =>
     await page.context().close();
   }, TEST_TIMEOUT);
 
-  it('shows a DVO member only the Twente-wide outcome, without any municipality, and no round results', async () => {
+  it("shows the district coordinator each municipality's learning band: all fourteen, recording off by default", async () => {
+    const page = await openPart('metingen', coordinator.upn);
+    await page.getByRole('heading', { name: 'Bewustwording per gemeente', exact: true }).waitFor();
+    const table = page.getByTestId('learning-bands');
+    await table.waitFor();
+    const rows = table.getByRole('row');
+    expect(await rows.count()).toBe(municipalities.length + 1);
+    // Every instance reports "recording off" shortly after it starts; one that has not reported yet shows as such.
+    for (const { name } of municipalities) {
+      await expect(rows.filter({ hasText: name }).innerText()).resolves.toMatch(/registratie staat uit|nog niet gemeld/);
+    }
+    expect(await table.innerText()).not.toMatch(/\d+%/);
+    expect(await axe(page)).toEqual([]);
+    await page.context().close();
+  }, TEST_TIMEOUT);
+
+  it('shows a DVO member only the Twente-wide outcome and awareness, without any municipality, and no round results', async () => {
     const page = await openPart('twenteoverzicht', dvoMember.upn);
     await page.getByRole('heading', { name: 'Twente-overzicht', exact: true }).waitFor();
     await page.getByTestId('outcome-theme-5').waitFor();
+    await page.getByRole('heading', { name: 'Bewustwording in Twente', exact: true }).waitFor();
+    const learning = page.getByTestId('learning-outcome');
+    await learning.waitFor();
+    // Recording is off everywhere, so no municipality has a current figure and none reaches a threshold.
+    for (const percent of [25, 50, 75]) {
+      await expect(learning.getByRole('row').filter({ hasText: `minstens ${percent}% van de medewerkers` }).innerText()).resolves.toMatch(
+        /geen of bijna geen gemeenten/
+      );
+    }
+    expect(await learning.getByRole('row').count()).toBe(4);
+    await expect(page.getByTestId('learning-reporting').innerText()).resolves.toBe('Gemeenten met een actueel cijfer: geen of bijna geen gemeenten');
     const text = await mainText(page);
     expect(text).toMatch(/Twente als geheel heeft de basis (nog niet )?op orde\./);
     expect(text).toContain('alle of bijna alle gemeenten');
+    expect(text).toContain('Dit overzicht noemt geen gemeente en geen persoon.');
     for (const { name } of municipalities) expect(text).not.toContain(name);
     expect(await axe(page)).toEqual([]);
     await page.context().close();
@@ -198,6 +227,11 @@ describe('basis op orde in the local workbench (Chromium, real topology)', () =>
     await rounds.getByRole('button', { name: 'Resultaten van Zelfscan januari 2027' }).click();
     await rounds.getByRole('alert').filter({ hasText: 'Je hebt geen toestemming voor deze handeling.' }).waitFor();
     expect(await rounds.getByTestId('round-results').count()).toBe(0);
+    // The band per municipality is for the district coordinator and the specialist: the section stays away.
+    await rounds.waitForLoadState('networkidle');
+    expect(await rounds.getByRole('heading', { name: 'Bewustwording per gemeente' }).count()).toBe(0);
+    const roundsText = await mainText(rounds);
+    for (const { name } of municipalities) expect(roundsText).not.toContain(name);
     await rounds.context().close();
   }, TEST_TIMEOUT);
 });

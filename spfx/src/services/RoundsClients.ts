@@ -1,10 +1,12 @@
 import type {
+  HubLearningBandsDto,
   MunicipalityResultsDto,
   RoundComparisonDto,
   RoundDto,
   RoundOpenInput,
   RoundResultsDto,
   SubmissionDto,
+  TwenteLearningOutcomeDto,
   TwenteOutcomeDto
 } from '@weerbaar/shared';
 import { JsonApi, type Transport } from './ApiTransport';
@@ -29,12 +31,16 @@ export interface DistrictRoundsClient {
   results(roundId: string): Promise<RoundResultsDto>;
   compare(roundA: string, roundB: string, municipalityCode: string): Promise<RoundComparisonDto>;
   reportHtml(roundId: string, municipalityCode: string): Promise<string>;
+  /** The learning module's completion band per municipality (403 for everyone but these two roles). */
+  learningBands(): Promise<HubLearningBandsDto>;
 }
 
-/** The Twente-wide outcome of closed rounds: bands only, never one municipality. */
+/** The Twente-wide outcome of closed rounds and of the learning module: bands only, never one municipality. */
 export interface OutcomeClient {
   rounds(): Promise<RoundDto[]>;
   outcome(roundId: string): Promise<TwenteOutcomeDto>;
+  /** The learning module Twente-wide: per threshold how many municipalities reach it, as a count band. */
+  learningOutcome(): Promise<TwenteLearningOutcomeDto>;
 }
 
 export type RoundsClient = MunicipalityRoundsClient | DistrictRoundsClient;
@@ -101,5 +107,13 @@ export class HubRoundsClient implements DistrictRoundsClient, OutcomeClient {
 
   public outcome(roundId: string): Promise<TwenteOutcomeDto> {
     return this.api.json('GET', `/api/hub/outcome?round=${q(roundId)}`);
+  }
+
+  public learningOutcome(): Promise<TwenteLearningOutcomeDto> {
+    return this.api.json('GET', '/api/hub/learning/outcome');
+  }
+
+  public learningBands(): Promise<HubLearningBandsDto> {
+    return this.api.json('GET', '/api/hub/learning/municipalities');
   }
 }

@@ -25,6 +25,7 @@ import { ROUND_TYPES, ROUND_TYPE_LABELS, type RoundDto, type RoundType } from '@
 import { format } from '../../signaaldashboard/components/format';
 import type { DistrictRoundsClient } from '../../../services/RoundsClients';
 import { CompareRounds } from './CompareRounds';
+import { DistrictLearningBands } from './DistrictLearningBands';
 import { LoadedView, Notice, downloadHtml, messageOf, useLoad } from './common';
 import { useParts } from './PartsContext';
 import { reportFileName, roundPeriod, roundState, roundType, submissionSummary } from './roundText';
@@ -36,7 +37,7 @@ const useStyles = makeStyles({
 
 type NoticeState = { intent: 'success' | 'error'; text: string } | undefined;
 
-/** The district coordinator's and specialist's view at the hub: open, follow and close rounds. */
+/** The district coordinator's and specialist's view at the hub: open, follow and close rounds; the learning bands below. */
 export function DistrictRounds(props: { client: DistrictRoundsClient }): React.ReactElement {
   const { strings, language } = useParts();
   const [loaded, reload] = useLoad(() => props.client.rounds(), [props.client]);
@@ -93,6 +94,7 @@ export function DistrictRounds(props: { client: DistrictRoundsClient }): React.R
           )
         }
       </LoadedView>
+      <DistrictLearningBands client={props.client} />
     </>
   );
 }

@@ -21,8 +21,10 @@ import { THEMES, requirementById, type TwenteOutcomeDto } from '@weerbaar/shared
 import type { OutcomeClient } from '../../../services/RoundsClients';
 import { LoadedView, useLoad } from './common';
 import { useParts } from './PartsContext';
+import { TwenteBewustwording } from './TwenteBewustwording';
 
 const useStyles = makeStyles({
+  page: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXL },
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
   id: { width: '4rem' }
 });
@@ -30,7 +32,8 @@ const useStyles = makeStyles({
 /**
  * The Twente-wide outcome of a closed round, for the DVO and the district roles: per
  * requirement the band of how many municipalities meet it, and whether Twente as a whole
- * has the basis op orde. The hub sends bands only, so there is nothing else to show.
+ * has the basis op orde; below it the learning module Twente-wide. The hub sends bands
+ * only, so there is nothing else to show.
  */
 export function TwenteOverzicht(props: { client: OutcomeClient }): React.ReactElement {
   const styles = useStyles();
@@ -38,32 +41,35 @@ export function TwenteOverzicht(props: { client: OutcomeClient }): React.ReactEl
   const [loaded, reload] = useLoad(async () => (await props.client.rounds()).filter((round) => round.status === 'closed'), [props.client]);
   const [roundId, setRoundId] = React.useState<string | undefined>(undefined);
   return (
-    <section className={styles.root} aria-labelledby="twente-heading">
-      <Title2 as="h2" id="twente-heading">
-        {strings.OutcomeHeading}
-      </Title2>
-      <Text>{strings.OutcomeIntro}</Text>
-      <LoadedView loaded={loaded} reload={reload}>
-        {(closed) => {
-          if (closed.length === 0) return <Text>{strings.NoClosedRounds}</Text>;
-          const current = roundId ?? closed[0]!.id;
-          return (
-            <>
-              <Field label={strings.OutcomeRound}>
-                <Select value={current} onChange={(_e, data) => setRoundId(data.value)}>
-                  {closed.map((round) => (
-                    <option key={round.id} value={round.id}>
-                      {round.title}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Outcome key={current} client={props.client} roundId={current} />
-            </>
-          );
-        }}
-      </LoadedView>
-    </section>
+    <div className={styles.page}>
+      <section className={styles.root} aria-labelledby="twente-heading">
+        <Title2 as="h2" id="twente-heading">
+          {strings.OutcomeHeading}
+        </Title2>
+        <Text>{strings.OutcomeIntro}</Text>
+        <LoadedView loaded={loaded} reload={reload}>
+          {(closed) => {
+            if (closed.length === 0) return <Text>{strings.NoClosedRounds}</Text>;
+            const current = roundId ?? closed[0]!.id;
+            return (
+              <>
+                <Field label={strings.OutcomeRound}>
+                  <Select value={current} onChange={(_e, data) => setRoundId(data.value)}>
+                    {closed.map((round) => (
+                      <option key={round.id} value={round.id}>
+                        {round.title}
+                      </option>
+                    ))}
+                  </Select>
+                </Field>
+                <Outcome key={current} client={props.client} roundId={current} />
+              </>
+            );
+          }}
+        </LoadedView>
+      </section>
+      <TwenteBewustwording client={props.client} />
+    </div>
   );
 }
 

@@ -121,6 +121,22 @@ define([], function () {
     BasisOpOrdeYes: 'Twente as a whole has the basis op orde.',
     BasisOpOrdeNo: 'Twente as a whole does not have the basis op orde yet.',
     ColumnBand: 'How many municipalities meet it',
-    ColumnMet: 'Twente meets it'
+    ColumnMet: 'Twente meets it',
+
+    LearningOutcomeHeading: 'Awareness in Twente',
+    LearningOutcomeIntro: 'How far the municipalities of Twente are with the learning module "Recognising signs of subversive crime". A staff member counts when they completed the module in the last 12 months. This overview names no municipality and no person. It only shows in how many municipalities, in bands, just like the measurement rounds.',
+    LearningReporting: 'Municipalities with a current figure: {0}',
+    ColumnLearningThreshold: 'Completed by',
+    ColumnLearningMunicipalities: 'In how many municipalities',
+    LearningThreshold: 'at least {0}% of the staff',
+    LearningBandsHeading: 'Awareness per municipality',
+    LearningBandsIntro: "Which share of each municipality's staff completed the learning module in the last 12 months. A band only, never people or counts. When the last report is older than {0} days, the figure is out of date and does not count for Twente.",
+    ColumnLearningBand: 'Completed',
+    ColumnAsOf: 'As of',
+    LearningBands: { 'minder-dan-25': 'less than 25%', '25-tot-50': '25 to 50%', '50-tot-75': '50 to 75%', '75-of-meer': '75% or more' },
+    LearningRecordingOff: 'recording is off',
+    LearningNotReported: 'not reported yet',
+    LearningTooSmall: 'too small to show',
+    LearningStale: 'out of date'
   };
 });

@@ -119,6 +119,24 @@ declare interface IBasisOpOrdeStrings {
   BasisOpOrdeNo: string;
   ColumnBand: string;
   ColumnMet: string;
+
+  /** The learning module Twente-wide (Twente-overzicht): count bands of municipalities only. */
+  LearningOutcomeHeading: string;
+  LearningOutcomeIntro: string;
+  LearningReporting: string;
+  ColumnLearningThreshold: string;
+  ColumnLearningMunicipalities: string;
+  LearningThreshold: string;
+  /** The learning module per municipality (Metingen at the hub): district coordinator and specialist only. */
+  LearningBandsHeading: string;
+  LearningBandsIntro: string;
+  ColumnLearningBand: string;
+  ColumnAsOf: string;
+  LearningBands: { 'minder-dan-25': string; '25-tot-50': string; '50-tot-75': string; '75-of-meer': string };
+  LearningRecordingOff: string;
+  LearningNotReported: string;
+  LearningTooSmall: string;
+  LearningStale: string;
 }
 
 declare module 'BasisOpOrdeWebPartStrings' {

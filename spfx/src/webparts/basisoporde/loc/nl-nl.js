@@ -121,6 +121,22 @@ define([], function () {
     BasisOpOrdeYes: 'Twente als geheel heeft de basis op orde.',
     BasisOpOrdeNo: 'Twente als geheel heeft de basis nog niet op orde.',
     ColumnBand: 'Hoeveel gemeenten voldoen',
-    ColumnMet: 'Twente voldoet'
+    ColumnMet: 'Twente voldoet',
+
+    LearningOutcomeHeading: 'Bewustwording in Twente',
+    LearningOutcomeIntro: 'Hoe ver de gemeenten in Twente zijn met de leermodule "Signalen van ondermijning herkennen". Een medewerker telt mee als hij of zij de module in de laatste 12 maanden heeft afgerond. Dit overzicht noemt geen gemeente en geen persoon. Het laat alleen zien bij hoeveel gemeenten, in banden, net als bij de meetrondes.',
+    LearningReporting: 'Gemeenten met een actueel cijfer: {0}',
+    ColumnLearningThreshold: 'Afgerond door',
+    ColumnLearningMunicipalities: 'Bij hoeveel gemeenten',
+    LearningThreshold: 'minstens {0}% van de medewerkers',
+    LearningBandsHeading: 'Bewustwording per gemeente',
+    LearningBandsIntro: 'Welk deel van de medewerkers van elke gemeente de leermodule in de laatste 12 maanden heeft afgerond. Alleen een band, nooit personen of aantallen. Is de laatste melding ouder dan {0} dagen, dan is het cijfer verouderd en telt het niet mee voor Twente.',
+    ColumnLearningBand: 'Afgerond',
+    ColumnAsOf: 'Stand van',
+    LearningBands: { 'minder-dan-25': 'minder dan 25%', '25-tot-50': '25 tot 50%', '50-tot-75': '50 tot 75%', '75-of-meer': '75% of meer' },
+    LearningRecordingOff: 'registratie staat uit',
+    LearningNotReported: 'nog niet gemeld',
+    LearningTooSmall: 'te klein om te tonen',
+    LearningStale: 'verouderd'
   };
 });
