@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { mayCarryBotToken } from '../src/teams/attachments/bot-token.js';
 import { collectFiles, fileReferencesOf } from '../src/teams/attachments/download-files.js';
+import { fileHostPolicy } from '../src/teams/attachments/file-hosts.js';
 import { pngWithText } from './helpers/attachment-files.js';
 
 describe("the bot's token for inline images", () => {
@@ -32,7 +33,7 @@ describe("the bot's token for inline images", () => {
     const references = fileReferencesOf({ attachments: [{ contentType: 'image/png', contentUrl: url, name: 'foto.png' }] }, async () => {
       asked++;
       return 'secret-bot-token';
-    });
+    }, fileHostPolicy('local'));
     const collected = await collectFiles(references, 0);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     expect(collected.accepted).toHaveLength(1);

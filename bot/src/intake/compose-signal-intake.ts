@@ -13,6 +13,7 @@ import {
   type TeamsAppInstaller,
 } from '@weerbaar/shared';
 import type { ServiceConfig } from '../config/config.js';
+import { fileHostPolicy } from '../teams/attachments/file-hosts.js';
 import { pseudonymiser } from '../crypto/pseudonym.js';
 import { ScryptReceiptCodes } from '../crypto/receipt-codes.js';
 import { intakeDraftExpiryJob } from '../jobs/intake-draft-expiry.js';
@@ -99,6 +100,7 @@ export function composeSignalIntake(parts: SignalIntakeParts) {
     logger,
     privacyUrl,
     conversationKey: pseudonymiser(parts.masterKey, 'activity-conversations'),
+    fileHosts: fileHostPolicy(config.mode),
   });
 
   return {

@@ -11,6 +11,7 @@ import type { IntakeState } from './dialog/intake-state.js';
 import { replyToHandler, statusReply, type StatusCommandDeps } from './dialog/status-command.js';
 import { fileReferencesOf } from './attachments/download-files.js';
 import { botTokenFor, type BotTokenSource } from './attachments/bot-token.js';
+import type { FileHostPolicy } from './attachments/file-hosts.js';
 import { filesWithCard, takeFiles } from './attachments/take-files.js';
 import { foreignTenant, helpText, privacyLink } from './text/help-text.js';
 import { stopped, welcome } from './text/intake-text.js';
@@ -27,6 +28,8 @@ export interface SignalBotDeps {
   privacyUrl: string;
   /** Pseudonymises the conversation part of activity keys (Teams conversation ids name chats). */
   conversationKey: Pseudonymise;
+  /** Where files and images may be fetched from; the Microsoft 365 hosts when absent. */
+  fileHosts?: FileHostPolicy;
 }
 
 type TurnResult = { intake: IntakeState | undefined; replies: Reply[] };
@@ -105,7 +108,7 @@ export class SignalBot extends ActivityHandler {
   private async turn(speaker: Speaker, intake: IntakeState | undefined, activity: Activity, botToken: BotTokenSource): Promise<TurnResult> {
     const { language } = speaker;
     const { flow } = this.deps;
-    const files = fileReferencesOf(activity, botToken);
+    const files = fileReferencesOf(activity, botToken, this.deps.fileHosts);
     if (isCardSubmit(activity.value)) {
       if (files.length === 0) return fromFlow(await flow.submitCard(speaker, intake, activity.value));
       const held = intake && intake.submissionId === activity.value['submissionId'] ? (intake.attachments?.length ?? 0) : 0;

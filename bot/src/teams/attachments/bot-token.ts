@@ -9,10 +9,14 @@ export type BotTokenSource = () => Promise<string | undefined>;
  */
 const BOT_TOKEN_HOSTS = [/^smba\.trafficmanager\.net$/i, /\.botframework\.com$/i, /\.asm\.skype\.com$/i, /^api\.botframework\.com$/i];
 
+export function isBotAttachmentHost(hostname: string): boolean {
+  return BOT_TOKEN_HOSTS.some((host) => host.test(hostname));
+}
+
 export function mayCarryBotToken(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && BOT_TOKEN_HOSTS.some((host) => host.test(parsed.hostname));
+    return parsed.protocol === 'https:' && isBotAttachmentHost(parsed.hostname);
   } catch {
     return false;
   }
