@@ -6,6 +6,10 @@ export interface VerifiedCaller {
   objectId: string;
   tenantId: string;
   upn: string | null;
+  /** The `name` claim, when the token has one. */
+  displayName: string | null;
+  /** The app roles Entra assigned the caller in this app (`roles` claim); none in local tokens. */
+  appRoles: readonly string[];
 }
 
 export interface TokenVerifier {
@@ -102,9 +106,14 @@ async function verifyOrThrow(run: () => Promise<{ payload: JWTPayload }>): Promi
 }
 
 function callerFrom(payload: JWTPayload, expectedTenant: string): VerifiedCaller {
-  const { oid, tid, upn, preferred_username: preferred } = payload as JWTPayload & Record<string, unknown>;
+  const { oid, tid, upn, preferred_username: preferred, name, roles } = payload as JWTPayload & Record<string, unknown>;
   if (typeof oid !== 'string' || typeof tid !== 'string') throw new AuthenticationError('token lacks oid or tid');
   if (tid !== expectedTenant) throw new AuthenticationError('token of another tenant');
-  const name = typeof upn === 'string' ? upn : typeof preferred === 'string' ? preferred : null;
-  return { objectId: oid, tenantId: tid, upn: name };
+  return {
+    objectId: oid,
+    tenantId: tid,
+    upn: typeof upn === 'string' ? upn : typeof preferred === 'string' ? preferred : null,
+    displayName: typeof name === 'string' ? name : null,
+    appRoles: Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : [],
+  };
 }

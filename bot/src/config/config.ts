@@ -111,11 +111,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     throw new ConfigError('TENANT_ID', 'an instance needs the tenant id it serves');
   }
   if (e.MODE === 'production') {
-    requireIn(e, 'MicrosoftAppId', 'production needs the bot registration (Microsoft App credentials)');
-    if (e.MicrosoftAppType !== 'UserAssignedMSI') {
-      requireIn(e, 'MicrosoftAppPassword', 'production needs the Microsoft App client secret or certificate');
+    // The bot runs in the instances; the hub has no bot and needs no bot registration.
+    if (e.SERVICE_ROLE === 'instance') {
+      requireIn(e, 'MicrosoftAppId', 'production needs the bot registration (Microsoft App credentials)');
+      if (e.MicrosoftAppType !== 'UserAssignedMSI') {
+        requireIn(e, 'MicrosoftAppPassword', 'production needs the Microsoft App client secret or certificate');
+      }
+      requireIn(e, 'MicrosoftAppTenantId', 'a single-tenant bot needs its tenant id');
     }
-    requireIn(e, 'MicrosoftAppTenantId', 'a single-tenant bot needs its tenant id');
     requireIn(e, 'WEERBAAR_DATA_KEY', 'production needs the master data key (from Key Vault)');
     requireIn(e, 'ENTRA_API_AUDIENCE', 'production needs the API audience (application id URI)');
     if (e.SERVICE_ROLE === 'instance' && e.HUB_URL) {

@@ -13,6 +13,7 @@ import { SeededDirectory } from '../directory/seeded-directory.js';
 import { openSqliteOrganisationStore } from '../stores/sqlite/index.js';
 import { openServiceStore } from '../stores/open-service-store.js';
 import { authenticate } from '../http/authenticate.js';
+import { authenticateByAppRoles } from './district-authenticate.js';
 import { SignedInstanceTokenVerifier, type InstanceRegistry } from './hub-credential-verifier.js';
 import { HubLearning } from './hub-learning.js';
 import { HubRounds } from './hub-rounds.js';
@@ -29,15 +30,18 @@ export async function composeHub(config: ServiceConfig, logger: Logger, seed: Se
   mkdirSync(dir, { recursive: true });
   const clock = new AdjustableClock();
   const masterKey = loadMasterKey({ mode: config.mode, env: { WEERBAAR_DATA_KEY: config.dataKey ?? undefined }, keyFile: path.join(dir, 'master.key') });
-  // The hub holds no organisation lists; the directory only needs the seed's district people.
-  const organisation = await openSqliteOrganisationStore({ file: path.join(dir, 'organisation.db') });
-  const directory = new SeededDirectory(seed.people.filter((p) => p.municipalityCode === null), organisation);
   const tokens = config.mode === 'local' ? new LocalTokenService(masterKey, config.instanceId, config.tenantId ?? HUB_TENANT_ID, () => clock.now()) : null;
+  // Local mode only: the seed's district people, signed in through /dev/login. The hub holds no
+  // organisation lists; the store is there because the seeded directory reads roles from one.
+  const organisation = tokens ? await openSqliteOrganisationStore({ file: path.join(dir, 'organisation.db') }) : null;
+  const directory = organisation ? new SeededDirectory(seed.people.filter((p) => p.municipalityCode === null), organisation) : null;
   // The rounds live in the hub's own service store (data/hub/service.db locally).
   const store = await openServiceStore({ database: config.database, sqliteFile: path.join(dir, 'service.db'), masterKey, now: () => clock.now(), logger });
   const userVerifier: TokenVerifier =
     tokens ??
     new EntraTokenVerifier({ tenantId: config.tenantId!, audience: config.entra.audience!, jwksUrl: config.entra.jwksUrl, issuer: config.entra.issuer }, () => clock.now());
+  // Locally the seed's district people; in production the Entra tenant's app role assignments.
+  const districtPeople = directory ? authenticate(userVerifier, directory, []) : authenticateByAppRoles(userVerifier);
   const instanceCredentials = new SignedInstanceTokenVerifier(instanceRegistry(config, seed), new KyselyReplayGuard(store.database.db));
   const rounds = new HubRounds({ rounds: store.rounds, audit: store.audit, clock, municipalities: seed.municipalities });
   const learning = new HubLearning({ bands: store.learningBands, audit: store.audit, clock, municipalities: seed.municipalities });
@@ -47,9 +51,9 @@ export async function composeHub(config: ServiceConfig, logger: Logger, seed: Se
     clock,
     seed,
     playgrounds,
-    hubApi: hubRoutes({ rounds, learning, authenticateUser: authenticate(userVerifier, directory, []), instanceCredentials }),
+    hubApi: hubRoutes({ rounds, learning, authenticateUser: districtPeople, instanceCredentials }),
     extraRoutes: (a) => {
-      if (tokens) {
+      if (tokens && directory) {
         a.use(
           '/dev',
           devRoutes({ tokens, directory, clock, servesPerson: (p) => p.municipalityCode === null, onClockMoved: async () => undefined }),
@@ -61,7 +65,7 @@ export async function composeHub(config: ServiceConfig, logger: Logger, seed: Se
     app,
     async close() {
       await store.close();
-      await organisation.close?.();
+      await organisation?.close?.();
     },
   };
 }
