@@ -1,5 +1,6 @@
-import { Router, type Request } from 'express';
-import { languageOf, type Language } from '@weerbaar/shared';
+import { Router } from 'express';
+import type { Language } from '@weerbaar/shared';
+import { escapeHtml, pageLanguageOf, plainPageHtml, sendPlainPage } from './plain-page.js';
 
 /**
  * The short privacy notice the bot links to: exactly what the reporting point stores,
@@ -99,40 +100,19 @@ const CONTENT: Record<Language, { title: string; intro: string; sections: Sectio
   },
 };
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
 export function privacyPageHtml(language: Language): string {
   const c = CONTENT[language];
   const sections = c.sections
     .map((s) => `<h2>${escapeHtml(s.title)}</h2>\n<ul>\n${s.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`)
     .join('\n');
-  return `<!doctype html>
-<html lang="${language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(c.title)}</title></head>
-<body>
-<main>
-<h1>${escapeHtml(c.title)}</h1>
-<p>${escapeHtml(c.intro)}</p>
-${sections}
-<p>${escapeHtml(c.other)}</p>
-</main>
-</body>
-</html>`;
-}
-
-function languageOfRequest(req: Request): Language {
-  const query = req.query['lang'];
-  if (query === 'en' || query === 'nl') return query;
-  return languageOf(req.headers['accept-language']?.split(',')[0]);
+  return plainPageHtml(language, c.title, `<p>${escapeHtml(c.intro)}</p>\n${sections}\n<p>${escapeHtml(c.other)}</p>`);
 }
 
 export function privacyRoutes(): Router {
   const router = Router();
   router.get('/privacy', (req, res) => {
-    const language = languageOfRequest(req);
-    res.set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': language, 'Cache-Control': 'public, max-age=3600' }).send(privacyPageHtml(language));
+    const language = pageLanguageOf(req);
+    sendPlainPage(res, language, privacyPageHtml(language));
   });
   return router;
 }

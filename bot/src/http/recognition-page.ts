@@ -1,5 +1,6 @@
-import { Router, type Request } from 'express';
-import { CATEGORIES, languageOf, type Language } from '@weerbaar/shared';
+import { Router } from 'express';
+import { CATEGORIES, type Language } from '@weerbaar/shared';
+import { escapeHtml, pageLanguageOf, plainPageHtml, sendPlainPage } from './plain-page.js';
 
 /**
  * "Herkennen": the examples of signs of ondermijning per category, the page the agenda
@@ -22,10 +23,6 @@ const CONTENT: Record<Language, { title: string; intro: string; report: string; 
   },
 };
 
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
-
 export function recognitionPageHtml(language: Language): string {
   const c = CONTENT[language];
   const sections = CATEGORIES.map(
@@ -34,35 +31,15 @@ export function recognitionPageHtml(language: Language): string {
         .map((example) => `<li>${escapeHtml(example[language])}</li>`)
         .join('\n')}\n</ul>`,
   ).join('\n');
-  return `<!doctype html>
-<html lang="${language}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(c.title)}</title></head>
-<body>
-<main>
-<h1>${escapeHtml(c.title)}</h1>
-<p>${escapeHtml(c.intro)}</p>
-${sections}
-<p>${escapeHtml(c.report)}</p>
-<p><a href="/melden${language === 'en' ? '?lang=en' : ''}">${language === 'nl' ? 'Anoniem webformulier' : 'Anonymous web form'}</a></p>
-<p>${escapeHtml(c.other)}</p>
-</main>
-</body>
-</html>`;
-}
-
-function languageOfRequest(req: Request): Language {
-  const query = req.query['lang'];
-  if (query === 'en' || query === 'nl') return query;
-  return languageOf(req.headers['accept-language']?.split(',')[0]);
+  const form = `<a href="/melden${language === 'en' ? '?lang=en' : ''}">${language === 'nl' ? 'Anoniem webformulier' : 'Anonymous web form'}</a>`;
+  return plainPageHtml(language, c.title, `<p>${escapeHtml(c.intro)}</p>\n${sections}\n<p>${escapeHtml(c.report)}</p>\n<p>${form}</p>\n<p>${escapeHtml(c.other)}</p>`);
 }
 
 export function recognitionRoutes(): Router {
   const router = Router();
   router.get('/herkennen', (req, res) => {
-    const language = languageOfRequest(req);
-    res
-      .set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Language': language, 'Cache-Control': 'public, max-age=3600' })
-      .send(recognitionPageHtml(language));
+    const language = pageLanguageOf(req);
+    sendPlainPage(res, language, recognitionPageHtml(language));
   });
   return router;
 }

@@ -1,6 +1,7 @@
-import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { isAgendaActionData, type Directory } from '@weerbaar/shared';
 import type { Logger } from '../../logging.js';
+import { ACTIVITY_MESSAGE_CONTENT_TYPE, ADAPTIVE_CARD_CONTENT_TYPE, adaptiveCardActivity, cardActionOf, tenantOfActivity, type CardAction } from '../card-action.js';
 import type { AgendaActionAnswer, AgendaCardActions } from './card-actions.js';
 import { agendaNudgeCard } from './cards.js';
 
@@ -15,36 +16,10 @@ export interface AgendaActivityDeps {
 /** Handles one turn; true when it was an agenda card action (answered here), false otherwise. */
 export type AgendaActionHandler = (context: TurnContext) => Promise<boolean>;
 
-const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
-const MESSAGE = 'application/vnd.microsoft.activity.message';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function tenantOfActivity(activity: Partial<Activity>): string | undefined {
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const fromChannel = channelData?.tenant?.id;
-  return typeof fromChannel === 'string' ? fromChannel : activity.conversation?.tenantId;
-}
-
-/**
- * The data of an agenda action: a Universal Action (invoke `adaptiveCard/action`, the verb
- * names the action, inputs merged into `data`) or a classic Action.Submit (a message whose
- * value carries the action).
- */
-function agendaActionOf(activity: Activity): { mode: 'invoke' | 'submit'; data: Record<string, unknown> } | undefined {
-  if (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action') {
-    const action = isRecord(activity.value) && isRecord(activity.value['action']) ? activity.value['action'] : undefined;
-    const data = action && isRecord(action['data']) ? action['data'] : {};
-    const verb = action?.['verb'];
-    const merged = { ...data, action: typeof data['action'] === 'string' ? data['action'] : verb };
-    return isAgendaActionData(merged) ? { mode: 'invoke', data: merged } : undefined;
-  }
-  if (activity.type === ActivityTypes.Message && isAgendaActionData(activity.value)) {
-    return { mode: 'submit', data: activity.value as Record<string, unknown> };
-  }
-  return undefined;
+/** An agenda action: a card action whose data the agenda recognises. */
+function agendaActionOf(activity: Activity): CardAction | undefined {
+  const found = cardActionOf(activity);
+  return found && isAgendaActionData(found.data) ? found : undefined;
 }
 
 export function createAgendaActionHandler(deps: AgendaActivityDeps): AgendaActionHandler {
@@ -66,8 +41,8 @@ export function createAgendaActionHandler(deps: AgendaActivityDeps): AgendaActio
 async function answerInvoke(context: TurnContext, answer: AgendaActionAnswer): Promise<void> {
   const body =
     'card' in answer
-      ? { statusCode: 200, type: ADAPTIVE_CARD, value: agendaNudgeCard(answer.card) }
-      : { statusCode: 200, type: MESSAGE, value: answer.message };
+      ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: agendaNudgeCard(answer.card) }
+      : { statusCode: 200, type: ACTIVITY_MESSAGE_CONTENT_TYPE, value: answer.message };
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }
 
@@ -75,7 +50,7 @@ async function answerInvoke(context: TurnContext, answer: AgendaActionAnswer): P
 async function answerSubmit(context: TurnContext, answer: AgendaActionAnswer, logger: Logger): Promise<void> {
   const cardActivityId = context.activity.replyToId;
   if ('card' in answer && cardActivityId) {
-    const update = MessageFactory.attachment(CardFactory.adaptiveCard(agendaNudgeCard(answer.card)));
+    const update = adaptiveCardActivity(agendaNudgeCard(answer.card));
     await context.updateActivity({ ...update, id: cardActivityId });
     return;
   }

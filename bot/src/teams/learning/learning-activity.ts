@@ -1,7 +1,8 @@
-import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { languageOf, type Clock, type Directory, type IdempotencyRepository } from '@weerbaar/shared';
 import type { Pseudonymise } from '../../crypto/pseudonym.js';
 import type { Logger } from '../../logging.js';
+import { ACTIVITY_MESSAGE_CONTENT_TYPE, ADAPTIVE_CARD_CONTENT_TYPE, adaptiveCardActivity, cardActionOf, tenantOfActivity } from '../card-action.js';
 import { normaliseCommandText } from '../dialog/commands.js';
 import { LEARNING_ACTIONS, welcomeLearningCard } from './learning-cards.js';
 import type { LearningCommand, LearningFlow, LearningReply, LearningTurnResult } from './learning-flow.js';
@@ -23,30 +24,6 @@ export interface LearningActivityDeps {
 
 /** Handles one turn; true when it was the learning module's (answered here), false otherwise. */
 export type LearningActionHandler = (context: TurnContext) => Promise<boolean>;
-
-const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function tenantOfActivity(activity: Partial<Activity>): string | undefined {
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const fromChannel = channelData?.tenant?.id;
-  return typeof fromChannel === 'string' ? fromChannel : activity.conversation?.tenantId;
-}
-
-/** A card action's data: Action.Submit (a message with a value) or a Universal Action (invoke). */
-function cardData(activity: Activity): { mode: 'invoke' | 'submit'; data: Record<string, unknown> } | undefined {
-  if (activity.type === ActivityTypes.Invoke && activity.name === 'adaptiveCard/action') {
-    const action = isRecord(activity.value) && isRecord(activity.value['action']) ? activity.value['action'] : undefined;
-    const data = action && isRecord(action['data']) ? action['data'] : {};
-    const verb = action?.['verb'];
-    return { mode: 'invoke', data: { ...data, action: typeof data['action'] === 'string' ? data['action'] : verb } };
-  }
-  if (activity.type === ActivityTypes.Message && isRecord(activity.value)) return { mode: 'submit', data: activity.value };
-  return undefined;
-}
 
 function commandOfCard(data: Record<string, unknown>): LearningCommand | undefined {
   switch (data['action']) {
@@ -77,12 +54,8 @@ function commandOfText(text: string, hasSession: boolean): LearningCommand | und
   return undefined;
 }
 
-function cardActivity(card: Record<string, unknown>): Partial<Activity> {
-  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
-}
-
 function replyActivity(reply: LearningReply): Partial<Activity> {
-  if (reply.card) return { ...cardActivity(reply.card), ...(reply.text ? { text: reply.text } : {}) };
+  if (reply.card) return { ...adaptiveCardActivity(reply.card), ...(reply.text ? { text: reply.text } : {}) };
   return MessageFactory.text(reply.text ?? '');
 }
 
@@ -90,7 +63,7 @@ export function createLearningHandler(deps: LearningActivityDeps): LearningActio
   return async (context) => {
     const activity = context.activity;
     if (tenantOfActivity(activity) !== deps.tenantId) return false;
-    const card = cardData(activity);
+    const card = cardActionOf(activity);
     const fromCard = card ? commandOfCard(card.data) : undefined;
     if (card && !fromCard) return false;
     let loaded: LoadedLearningState | undefined;
@@ -126,8 +99,8 @@ async function deliver(context: TurnContext, mode: 'invoke' | 'submit', result: 
   if (mode === 'invoke') {
     for (const reply of replies) await context.sendActivity(reply);
     const body = result.replaceCard
-      ? { statusCode: 200, type: ADAPTIVE_CARD, value: result.replaceCard }
-      : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' };
+      ? { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result.replaceCard }
+      : { statusCode: 200, type: ACTIVITY_MESSAGE_CONTENT_TYPE, value: '' };
     await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
     return;
   }
@@ -136,14 +109,14 @@ async function deliver(context: TurnContext, mode: 'invoke' | 'submit', result: 
     let updated = false;
     if (pressed) {
       try {
-        await context.updateActivity({ ...cardActivity(result.replaceCard), id: pressed });
+        await context.updateActivity({ ...adaptiveCardActivity(result.replaceCard), id: pressed });
         updated = true;
       } catch (error) {
         // An old card may no longer be editable; the feedback then follows as a message.
         logger.warn({ event: 'learning-card-update-failed', err: error instanceof Error ? error.message : String(error) }, 'learning card not updated');
       }
     }
-    if (!updated) await context.sendActivity(cardActivity(result.replaceCard));
+    if (!updated) await context.sendActivity(adaptiveCardActivity(result.replaceCard));
   }
   for (const reply of replies) await context.sendActivity(reply);
 }
@@ -169,7 +142,7 @@ export class LearningBot extends ActivityHandler {
     // Only under a welcome the bot actually sent (not for a redelivered update, not to another tenant).
     const welcomed = activity.type === ActivityTypes.ConversationUpdate && (activity.membersAdded ?? []).length > 0 && context.responded;
     if (welcomed && tenantOfActivity(activity) === this.tenantId) {
-      await context.sendActivity(cardActivity(welcomeLearningCard(languageOf(activity.locale))));
+      await context.sendActivity(adaptiveCardActivity(welcomeLearningCard(languageOf(activity.locale))));
     }
   }
 }
