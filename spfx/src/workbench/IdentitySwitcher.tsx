@@ -11,6 +11,8 @@ export interface IdentitySwitcherProps {
   readonly language: WorkbenchLanguage;
   readonly strings: WorkbenchStrings;
   readonly onSelect: (upn: string) => void;
+  /** When set, the people without a municipality come first, under this label (they sign in at the hub). */
+  readonly districtLabel?: string | undefined;
 }
 
 function roleText(roles: readonly string[], language: WorkbenchLanguage): string {
@@ -23,12 +25,16 @@ function roleText(roles: readonly string[], language: WorkbenchLanguage): string
 /** The seeded people of every running instance, grouped by municipality, to sign in as. */
 export function IdentitySwitcher(props: IdentitySwitcherProps): React.ReactElement {
   const running = props.instances.filter((instance) => instance.health === 'ok');
-  const groups = running.flatMap((instance) =>
-    instance.municipalities.map((municipality) => ({
-      municipality,
-      people: props.people.filter((person) => person.municipalityCode === municipality.code)
-    }))
-  );
+  const district = props.districtLabel === undefined ? [] : [{ label: props.districtLabel, people: props.people.filter((person) => person.municipalityCode === null) }];
+  const groups = [
+    ...district,
+    ...running.flatMap((instance) =>
+      instance.municipalities.map((municipality) => ({
+        label: `${municipality.name} (${municipality.code})`,
+        people: props.people.filter((person) => person.municipalityCode === municipality.code)
+      }))
+    )
+  ];
   return (
     <Field label={props.strings.identity}>
       <Select value={props.selectedUpn ?? ''} onChange={(_e, data) => data.value && props.onSelect(data.value)}>
@@ -38,7 +44,7 @@ export function IdentitySwitcher(props: IdentitySwitcherProps): React.ReactEleme
         {groups
           .filter((group) => group.people.length > 0)
           .map((group) => (
-            <optgroup key={group.municipality.code} label={`${group.municipality.name} (${group.municipality.code})`}>
+            <optgroup key={group.label} label={group.label}>
               {group.people.map((person) => (
                 <option key={person.upn} value={person.upn}>
                   {`${person.displayName}: ${roleText(person.roles, props.language)}`}

@@ -42,3 +42,13 @@ export async function devLogin(instance: WorkbenchInstance, upn: string): Promis
 export function instanceFor(instances: readonly WorkbenchInstance[], person: WorkbenchPerson): WorkbenchInstance | undefined {
   return instances.find((instance) => person.municipalityCode !== null && instance.municipalityCodes.indexOf(person.municipalityCode) >= 0);
 }
+
+/** A district person's token from the hub's own /dev/login (this page's origin): district roles live at the hub. */
+export async function hubLogin(upn: string): Promise<string> {
+  const body = await getJson<{ token: string }>('/dev/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ upn })
+  });
+  return body.token;
+}

@@ -4,7 +4,7 @@ import { RendererProvider, createDOMRenderer } from '@fluentui/react-components'
 import { WorkbenchApp } from './WorkbenchApp';
 import { PartsWorkbench, isWorkbenchPart } from './PartsWorkbench';
 import { AGENDA_PART, AgendaWorkbench } from './AgendaWorkbench';
-import { BewustwordingWorkbench } from './BewustwordingWorkbench';
+import { BEWUSTWORDING_PART, BewustwordingWorkbench } from './BewustwordingWorkbench';
 import type { WorkbenchLanguage, WorkbenchTheme } from './workbenchStrings';
 
 // Entry of the workbench bundle (built with esbuild, served by the hub at /workbench in local mode).
@@ -13,8 +13,9 @@ const language: WorkbenchLanguage = params.get('lang') === 'en' ? 'en' : 'nl';
 const themeParam = params.get('theme');
 const theme: WorkbenchTheme = themeParam === 'teams' || themeParam === 'dark' || themeParam === 'contrast' ? themeParam : 'sharepoint';
 document.documentElement.lang = language;
-// ?part=basisoporde|metingen|twenteoverzicht shows the basis-op-orde web parts instead of the dashboard.
+// ?part= shows another web part instead of the dashboard (afdelingsagenda, bewustwording, the basis-op-orde parts).
 const part = params.get('part');
+const initialUpn = params.get('as') ?? undefined;
 
 function rememberState(state: { upn?: string; theme: WorkbenchTheme }): void {
   const next = new URLSearchParams({ lang: language, theme: state.theme });
@@ -31,13 +32,13 @@ if (root) {
   ReactDom.render(
     <RendererProvider renderer={renderer} targetDocument={document}>
       {part === AGENDA_PART ? (
-        <AgendaWorkbench language={language} initialUpn={params.get('as') ?? undefined} />
-      ) : part === 'bewustwording' ? (
-        <BewustwordingWorkbench language={language} initialUpn={params.get('as') ?? undefined} />
+        <AgendaWorkbench language={language} initialUpn={initialUpn} />
+      ) : part === BEWUSTWORDING_PART ? (
+        <BewustwordingWorkbench language={language} initialUpn={initialUpn} />
       ) : isWorkbenchPart(part) ? (
-        <PartsWorkbench language={language} part={part} initialUpn={params.get('as') ?? undefined} />
+        <PartsWorkbench language={language} part={part} initialUpn={initialUpn} />
       ) : (
-        <WorkbenchApp language={language} initialUpn={params.get('as') ?? undefined} initialTheme={theme} onStateChange={rememberState} />
+        <WorkbenchApp language={language} initialUpn={initialUpn} initialTheme={theme} onStateChange={rememberState} />
       )}
     </RendererProvider>,
     root
