@@ -1,5 +1,8 @@
 import { JsonApi, type Transport } from './ApiTransport';
 
+/* eslint-disable @rushstack/no-new-null -- these types describe the instance API's JSON, where null is on the
+   wire: the API answers null for an unset value, and a change must send null to clear one (undefined is dropped). */
+
 /** Who is signed in, as the instance's `GET /api/me` tells it. */
 export interface SignedInPerson {
   readonly displayName: string;
@@ -29,6 +32,8 @@ export interface DepartmentChange {
   readonly headUpn?: string | null;
   readonly deputyHeadUpn?: string | null;
 }
+
+/* eslint-enable @rushstack/no-new-null */
 
 /**
  * The organisation admin API of the app admin (functioneel beheerder): the departments of a

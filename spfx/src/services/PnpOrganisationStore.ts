@@ -48,7 +48,7 @@ export class PnpOrganisationStore implements OrganisationStore {
     if (filter) items = items.filter(filter);
     if (query.pageToken) items.query.set('$skiptoken', query.pageToken);
     const page = await items.using(parseBinderWithErrorCheck(parsePage))<ParsedPage>();
-    const nextPageToken = page.nextLink ? (skipTokenOf(page.nextLink) ?? undefined) : undefined;
+    const nextPageToken = page.nextLink ? skipTokenOf(page.nextLink) : undefined;
     const mapped = page.value.map((raw) => itemFromSharePoint<N>(spec, raw));
     return nextPageToken ? { items: mapped, nextPageToken } : { items: mapped };
   }
@@ -147,9 +147,9 @@ async function parsePage(response: Response): Promise<ParsedPage> {
   return { value: parseODataJSON(json) as SpItem[], nextLink: typeof nextLink === 'string' && nextLink !== '' ? nextLink : undefined };
 }
 
-function skipTokenOf(nextLink: string): string | null {
+function skipTokenOf(nextLink: string): string | undefined {
   const query = nextLink.indexOf('?') >= 0 ? nextLink.slice(nextLink.indexOf('?') + 1) : '';
-  return new URLSearchParams(query).get('$skiptoken');
+  return new URLSearchParams(query).get('$skiptoken') ?? undefined;
 }
 
 /** The spec's columns, the editor column, and the item's own bookkeeping: nothing else travels. */

@@ -12,16 +12,16 @@ export const TENANT_PROPERTY_APP_ID_URI = 'WeerbaarTwenteApiAppIdUri';
 
 /**
  * The web part's own properties win (a page can point at another instance while testing); otherwise
- * the tenant properties apply. Returns null when neither is set, so the dashboard can say so.
+ * the tenant properties apply. Returns undefined when neither is set, so the dashboard can say so.
  */
 export async function resolveApiSettings(
   properties: { apiBaseUrl?: string; apiAppIdUri?: string },
   spHttpClient: SPHttpClientType,
   webAbsoluteUrl: string
-): Promise<SignalsApiSettings | null> {
+): Promise<SignalsApiSettings | undefined> {
   const apiBaseUrl = properties.apiBaseUrl?.trim() || (await readTenantProperty(spHttpClient, webAbsoluteUrl, TENANT_PROPERTY_API_URL));
   const appIdUri = properties.apiAppIdUri?.trim() || (await readTenantProperty(spHttpClient, webAbsoluteUrl, TENANT_PROPERTY_APP_ID_URI));
-  if (!apiBaseUrl || !appIdUri || !/^https:\/\//i.test(apiBaseUrl)) return null;
+  if (!apiBaseUrl || !appIdUri || !/^https:\/\//i.test(apiBaseUrl)) return undefined;
   return { apiBaseUrl, appIdUri };
 }
 

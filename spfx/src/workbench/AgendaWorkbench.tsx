@@ -13,10 +13,15 @@ const FRAME = {
   en: { title: 'Workbench: Department agenda', pick: 'Choose a person above to see the departments as they see them.' }
 } as const;
 
+interface AgendaServices {
+  readonly client: HttpAgendaClient;
+  readonly organisation: HttpOrganisationClient;
+}
+
 /** `?part=afdelingsagenda`: the Afdelingsagenda web part's components with the fetch client, as a chosen person. */
 export function AgendaWorkbench(props: WorkbenchPageProps): React.ReactElement {
   const strings = agendaStrings[props.language];
-  const connect = (baseUrl: string, token: string) => {
+  const connect = (baseUrl: string, token: string): AgendaServices => {
     const transport = new FetchTransport(baseUrl, token);
     return { client: new HttpAgendaClient(transport, strings.Locale), organisation: new HttpOrganisationClient(transport, strings.Locale) };
   };

@@ -16,7 +16,7 @@ import { WORKBENCH_STRINGS, type WorkbenchLanguage } from './workbenchStrings';
 export const WORKBENCH_PARTS = ['basisoporde', 'metingen', 'twenteoverzicht'] as const;
 export type WorkbenchPart = (typeof WORKBENCH_PARTS)[number];
 
-export function isWorkbenchPart(value: string | null): value is WorkbenchPart {
+export function isWorkbenchPart(value: unknown): value is WorkbenchPart {
   return WORKBENCH_PARTS.some((part) => part === value);
 }
 
@@ -50,7 +50,7 @@ export interface PartsWorkbenchProps extends WorkbenchPageProps {
 export function PartsWorkbench(props: PartsWorkbenchProps): React.ReactElement {
   const frame = FRAME[props.language];
   const strings = partsStrings[props.language];
-  const failed = () => frame.failed;
+  const failed = (): string => frame.failed;
   const workbench = useWorkbenchSession({
     language: props.language,
     initialUpn: props.initialUpn,
@@ -59,7 +59,7 @@ export function PartsWorkbench(props: PartsWorkbenchProps): React.ReactElement {
     connect: (baseUrl, token) => new FetchTransport(baseUrl, token),
     messages: { unavailable: frame.failed, signInFailed: failed, loadFailed: failed }
   });
-  const query = (part: WorkbenchPart, lang: WorkbenchLanguage = props.language) => `?lang=${lang}&part=${part}${asParam(workbench.selectedUpn)}`;
+  const query = (part: WorkbenchPart, lang: WorkbenchLanguage = props.language): string => `?lang=${lang}&part=${part}${asParam(workbench.selectedUpn)}`;
   return (
     <WorkbenchFrame
       language={props.language}
@@ -103,7 +103,7 @@ function PartView(props: {
     }),
     [session.services, locale]
   );
-  const notice = (text: string) => (
+  const notice = (text: string): React.ReactElement => (
     <MessageBar intent="info">
       <MessageBarBody>{text}</MessageBarBody>
     </MessageBar>

@@ -4,6 +4,7 @@ export interface WorkbenchPerson {
   readonly upn: string;
   readonly displayName: string;
   readonly roles: readonly string[];
+  // eslint-disable-next-line @rushstack/no-new-null -- the hub's people.json sends null for a district person (no municipality)
   readonly municipalityCode: string | null;
 }
 

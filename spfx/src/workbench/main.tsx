@@ -29,6 +29,7 @@ if (root) {
   // element; Fluent's style engine (Griffel) puts it on every <style> element it creates.
   const nonce = root.dataset.styleNonce;
   const renderer = createDOMRenderer(document, nonce ? { styleElementAttributes: { nonce } } : undefined);
+  // eslint-disable-next-line @rushstack/pair-react-dom-render-unmount -- the workbench page's root lives as long as the page itself
   ReactDom.render(
     <RendererProvider renderer={renderer} targetDocument={document}>
       {part === AGENDA_PART ? (

@@ -100,15 +100,18 @@ export function useWorkbenchSession<Services>(options: WorkbenchSessionOptions<S
     }
   };
 
+  // The lists load once, on mount, with what the first render knew: the page's `?as=` applies to that load only.
+  const onMount = React.useRef({ initialUpn: options.initialUpn, signInWith, loadFailed: messages.loadFailed });
   React.useEffect(() => {
+    const first = onMount.current;
     Promise.all([fetchPeople(), fetchInstances()]).then(
       ([loadedPeople, loadedInstances]) => {
         setPeople(loadedPeople);
         setInstances(loadedInstances);
-        if (options.initialUpn) signInWith(options.initialUpn, loadedPeople, loadedInstances);
+        if (first.initialUpn) first.signInWith(first.initialUpn, loadedPeople, loadedInstances);
       },
       // Nobody can be chosen without the lists, so the failure takes the place of the session.
-      (reason: unknown) => setSession({ state: 'failed', upn: '', message: messages.loadFailed(reason) })
+      (reason: unknown) => setSession({ state: 'failed', upn: '', message: first.loadFailed(reason) })
     );
   }, []);
 

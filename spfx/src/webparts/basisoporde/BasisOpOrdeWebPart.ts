@@ -63,7 +63,7 @@ export default class BasisOpOrdeWebPart extends PartsWebPartBase<IBasisOpOrdeWeb
   }
 
   protected override onAfterPropertyPaneChangesApplied(): void {
-    void this.connect().then(() => this.render());
+    this.renderWhenDone(this.connect());
   }
 
   protected override getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -32,7 +32,7 @@ export abstract class ApiWebPart<P extends IApiWebPartProps> extends HostThemedW
   }
 
   protected override onAfterPropertyPaneChangesApplied(): void {
-    void this.connect().then(() => this.render());
+    this.renderWhenDone(this.connect());
   }
 
   protected override getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { Version } from '@microsoft/sp-core-library';
+import { Log, Version } from '@microsoft/sp-core-library';
 import { ThemeProvider, type IReadonlyTheme } from '@microsoft/sp-component-base';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import { FluentProvider, webLightTheme, type Theme } from '@fluentui/react-components';
@@ -39,6 +39,21 @@ export abstract class HostThemedWebPart<P extends object> extends BaseClientSide
   protected override onThemeChanged(classicTheme: IReadonlyTheme | undefined): void {
     if (this.context.sdks.microsoftTeams) return;
     this.fluentTheme = fluentThemeForSharePoint(this.themeProvider?.tryGetThemeV2(), classicTheme);
+  }
+
+  /**
+   * Renders again once `work` is done (new clients after the property pane's "Apply", say). SPFx
+   * calls its hooks synchronously, so the promise ends here: a failure goes to the SPFx log
+   * instead of becoming an unhandled rejection.
+   */
+  protected renderWhenDone(work: Promise<void>): void {
+    work.then(
+      () => this.render(),
+      (reason: unknown) => {
+        const error = reason instanceof Error ? reason : new Error(String(reason));
+        Log.error(this.context.manifest.alias, error, this.context.serviceScope);
+      }
+    );
   }
 
   public render(): void {

@@ -51,7 +51,7 @@ export default class MetingenWebPart extends PartsWebPartBase<IMetingenWebPartPr
   }
 
   protected override onAfterPropertyPaneChangesApplied(): void {
-    void this.connect().then(() => this.render());
+    this.renderWhenDone(this.connect());
   }
 
   protected override getPropertyPaneConfiguration(): IPropertyPaneConfiguration {

@@ -22,7 +22,7 @@ export default class SignaaldashboardWebPart extends ApiWebPart<ISignaaldashboar
   }
 
   protected override async connect(): Promise<void> {
-    const settings: SignalsApiSettings | null = await resolveApiSettings(
+    const settings: SignalsApiSettings | undefined = await resolveApiSettings(
       this.properties,
       this.context.spHttpClient,
       this.context.pageContext.web.absoluteUrl

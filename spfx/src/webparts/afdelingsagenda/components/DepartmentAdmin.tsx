@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens
 } from '@fluentui/react-components';
-import type { OrganisationClient, OrganisationDepartment } from '../../../services/OrganisationClients';
+import type { DepartmentChange, OrganisationClient, OrganisationDepartment } from '../../../services/OrganisationClients';
 import { SignalsApiError } from '../../../services/SignalsApiError';
 import { format } from '../../signaaldashboard/components/format';
 
@@ -148,7 +148,7 @@ interface DepartmentRowProps {
   readonly department: OrganisationDepartment;
   readonly busy: boolean;
   readonly strings: IAfdelingsagendaWebPartStrings;
-  readonly onSave: (change: { headUpn: string | null; deputyHeadUpn: string | null }) => void;
+  readonly onSave: (change: Required<Pick<DepartmentChange, 'headUpn' | 'deputyHeadUpn'>>) => void;
   readonly onRemove: () => void;
 }
 

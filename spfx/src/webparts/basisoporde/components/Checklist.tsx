@@ -54,7 +54,7 @@ export interface ChecklistProps {
 export function Checklist(props: ChecklistProps): React.ReactElement {
   const styles = useStyles();
   const { strings } = useParts();
-  const [loaded, reload] = useLoad(() => props.client.read(), [props.client]);
+  const [loaded, reload] = useLoad(React.useCallback(() => props.client.read(), [props.client]));
   const [openId, setOpenId] = React.useState<string | undefined>(undefined);
 
   return (

@@ -31,6 +31,7 @@ export interface CompareRoundsProps {
 }
 
 /** Any two rounds side by side, per requirement: better, same, worse. */
+// eslint-disable-next-line @rushstack/no-new-null -- React's contract: a component renders nothing by returning null
 export function CompareRounds(props: CompareRoundsProps): React.ReactElement | null {
   const styles = useStyles();
   const { strings } = useParts();

@@ -30,19 +30,22 @@ const useStyles = makeStyles({
  * counts. Other district roles (a DVO member, say) may see the rounds but not this: for
  * them the hub answers 403 and the section stays away instead of showing an error.
  */
+// eslint-disable-next-line @rushstack/no-new-null -- React's contract: a component renders nothing by returning null
 export function DistrictLearningBands(props: { client: DistrictRoundsClient }): React.ReactElement | null {
   const styles = useStyles();
   const { strings } = useParts();
   const [loaded, reload] = useLoad(
-    () =>
-      props.client.learningBands().then(
-        (dto): HubLearningBandsDto | 'not-allowed' => dto,
-        (reason: unknown): 'not-allowed' => {
-          if (reason instanceof SignalsApiError && reason.status === 403) return 'not-allowed';
-          throw reason;
-        }
-      ),
-    [props.client]
+    React.useCallback(
+      () =>
+        props.client.learningBands().then(
+          (dto): HubLearningBandsDto | 'not-allowed' => dto,
+          (reason: unknown): 'not-allowed' => {
+            if (reason instanceof SignalsApiError && reason.status === 403) return 'not-allowed';
+            throw reason;
+          }
+        ),
+      [props.client]
+    )
   );
   // Nothing until the answer is in: a heading that then vanishes would only confuse a DVO member.
   if (loaded.state === 'loading' || (loaded.state === 'ready' && loaded.value === 'not-allowed')) return null;

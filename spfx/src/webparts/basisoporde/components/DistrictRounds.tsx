@@ -40,7 +40,7 @@ type NoticeState = { intent: 'success' | 'error'; text: string } | undefined;
 /** The district coordinator's and specialist's view at the hub: open, follow and close rounds; the learning bands below. */
 export function DistrictRounds(props: { client: DistrictRoundsClient }): React.ReactElement {
   const { strings, language } = useParts();
-  const [loaded, reload] = useLoad(() => props.client.rounds(), [props.client]);
+  const [loaded, reload] = useLoad(React.useCallback(() => props.client.rounds(), [props.client]));
   const [selected, setSelected] = React.useState<string | undefined>(undefined);
   const [notice, setNotice] = React.useState<NoticeState>(undefined);
   return (
@@ -147,7 +147,7 @@ function OpenRoundForm(props: { client: DistrictRoundsClient; onOpened: (round: 
 function RoundResults(props: { client: DistrictRoundsClient; roundId: string; onClosed: () => void }): React.ReactElement {
   const styles = useStyles();
   const { strings } = useParts();
-  const [loaded, reload] = useLoad(() => props.client.results(props.roundId), [props.roundId]);
+  const [loaded, reload] = useLoad(React.useCallback(() => props.client.results(props.roundId), [props.client, props.roundId]));
   const [confirming, setConfirming] = React.useState(false);
   const [notice, setNotice] = React.useState<NoticeState>(undefined);
   const close = (): void => {
@@ -180,7 +180,7 @@ function RoundResults(props: { client: DistrictRoundsClient; roundId: string; on
               {results.municipalities.map((m) => (
                 <TableRow key={m.code}>
                   <TableCell>{m.name}</TableCell>
-                  <TableCell>{submissionSummary(m.submission, strings)}</TableCell>
+                  <TableCell>{submissionSummary(m.submission ?? undefined, strings)}</TableCell>
                   <TableCell>
                     <Button size="small" onClick={() => {
                       props.client.reportHtml(results.round.id, m.code).then(
@@ -223,8 +223,10 @@ function RoundResults(props: { client: DistrictRoundsClient; roundId: string; on
 }
 
 /** Comparison needs a municipality at the hub; the list comes from the newest round's results. */
+// eslint-disable-next-line @rushstack/no-new-null -- React's contract: a component renders nothing by returning null
 function DistrictCompare(props: { client: DistrictRoundsClient; rounds: readonly RoundDto[] }): React.ReactElement | null {
-  const [loaded] = useLoad(() => props.client.results(props.rounds[0]?.id ?? ''), [props.rounds[0]?.id]);
+  const newestRoundId = props.rounds[0]?.id ?? '';
+  const [loaded] = useLoad(React.useCallback(() => props.client.results(newestRoundId), [props.client, newestRoundId]));
   if (props.rounds.length < 2 || loaded.state !== 'ready') return null;
   const municipalities = loaded.value.municipalities.map((m) => ({ code: m.code, name: m.name }));
   return <CompareRounds rounds={props.rounds} municipalities={municipalities} compare={(a, b, code) => props.client.compare(a, b, code ?? '')} />;

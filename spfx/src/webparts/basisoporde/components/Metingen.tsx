@@ -53,7 +53,7 @@ export function Metingen(props: MetingenProps): React.ReactElement {
 function MunicipalityRounds(props: { client: MunicipalityRoundsClient; municipalityName: string | undefined }): React.ReactElement {
   const styles = useStyles();
   const { strings, language } = useParts();
-  const [loaded, reload] = useLoad(() => props.client.results(), [props.client]);
+  const [loaded, reload] = useLoad(React.useCallback(() => props.client.results(), [props.client]));
   const [notice, setNotice] = React.useState<{ intent: 'success' | 'error'; text: string } | undefined>(undefined);
   const [busy, setBusy] = React.useState(false);
 
@@ -108,7 +108,7 @@ function MunicipalityRounds(props: { client: MunicipalityRoundsClient; municipal
                       <TableCell>{roundType(round, language)}</TableCell>
                       <TableCell>{roundPeriod(round, strings.Locale)}</TableCell>
                       <TableCell>{roundState(round, strings)}</TableCell>
-                      <TableCell>{submissionSummary(submission, strings)}</TableCell>
+                      <TableCell>{submissionSummary(submission ?? undefined, strings)}</TableCell>
                       <TableCell>
                         <span className={styles.buttons}>
                           {round.status === 'open' && round.type === 'zelfscan' && (

@@ -92,7 +92,7 @@ export default function RequirementDialog(props: RequirementDialogProps): React.
   const requirement = requirementById(item.requirementId);
   const readOnly = !props.canEdit || saving;
   const statusLocked = readOnly || (item.derived !== null && !draft.derivedOverride);
-  const set = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
+  const set = (patch: Partial<Draft>): void => setDraft((current) => ({ ...current, ...patch }));
 
   const save = (): void => {
     setSaving(true);
@@ -177,7 +177,7 @@ export default function RequirementDialog(props: RequirementDialogProps): React.
 function EvidenceEditor(props: { evidence: EvidenceLink[]; readOnly: boolean; onChange: (evidence: EvidenceLink[]) => void }): React.ReactElement {
   const styles = useStyles();
   const { strings } = useParts();
-  const update = (index: number, patch: Partial<EvidenceLink>) => props.onChange(props.evidence.map((link, i) => (i === index ? { ...link, ...patch } : link)));
+  const update = (index: number, patch: Partial<EvidenceLink>): void => props.onChange(props.evidence.map((link, i) => (i === index ? { ...link, ...patch } : link)));
   return (
     <fieldset>
       <legend>
@@ -210,7 +210,7 @@ function EvidenceEditor(props: { evidence: EvidenceLink[]; readOnly: boolean; on
 function ActionsEditor(props: { actions: ImprovementAction[]; readOnly: boolean; onChange: (actions: ImprovementAction[]) => void }): React.ReactElement {
   const styles = useStyles();
   const { strings } = useParts();
-  const update = (index: number, patch: Partial<ImprovementAction>) => props.onChange(props.actions.map((action, i) => (i === index ? { ...action, ...patch } : action)));
+  const update = (index: number, patch: Partial<ImprovementAction>): void => props.onChange(props.actions.map((action, i) => (i === index ? { ...action, ...patch } : action)));
   return (
     <fieldset>
       <legend>

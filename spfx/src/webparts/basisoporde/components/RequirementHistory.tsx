@@ -38,7 +38,8 @@ export function RequirementHistory(props: RequirementHistoryProps): React.ReactE
     return () => {
       current = false;
     };
-  }, [shown, props.version]);
+    // props.version is not read, but a new eTag (a save) must reload an open history.
+  }, [shown, props.client, props.requirementId, props.version]);
 
   return (
     <section aria-label={strings.HistoryHeading}>

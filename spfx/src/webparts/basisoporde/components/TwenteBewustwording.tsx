@@ -29,7 +29,7 @@ const useStyles = makeStyles({
 export function TwenteBewustwording(props: { client: OutcomeClient }): React.ReactElement {
   const styles = useStyles();
   const { strings, language } = useParts();
-  const [loaded, reload] = useLoad(() => props.client.learningOutcome(), [props.client]);
+  const [loaded, reload] = useLoad(React.useCallback(() => props.client.learningOutcome(), [props.client]));
   const label = (count: TwenteLearningCountDto): string => (language === 'nl' ? count.labelNl : count.labelEn);
   return (
     <section className={styles.root} aria-labelledby="twente-learning-heading">

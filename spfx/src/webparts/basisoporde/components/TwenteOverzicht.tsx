@@ -38,7 +38,9 @@ const useStyles = makeStyles({
 export function TwenteOverzicht(props: { client: OutcomeClient }): React.ReactElement {
   const styles = useStyles();
   const { strings } = useParts();
-  const [loaded, reload] = useLoad(async () => (await props.client.rounds()).filter((round) => round.status === 'closed'), [props.client]);
+  const [loaded, reload] = useLoad(
+    React.useCallback(async () => (await props.client.rounds()).filter((round) => round.status === 'closed'), [props.client])
+  );
   const [roundId, setRoundId] = React.useState<string | undefined>(undefined);
   return (
     <div className={styles.page}>
@@ -75,7 +77,7 @@ export function TwenteOverzicht(props: { client: OutcomeClient }): React.ReactEl
 
 function Outcome(props: { client: OutcomeClient; roundId: string }): React.ReactElement {
   const { strings } = useParts();
-  const [loaded, reload] = useLoad(() => props.client.outcome(props.roundId), [props.roundId]);
+  const [loaded, reload] = useLoad(React.useCallback(() => props.client.outcome(props.roundId), [props.client, props.roundId]));
   return (
     <LoadedView loaded={loaded} reload={reload}>
       {(outcome) => (

@@ -6,8 +6,11 @@ import { useParts } from './PartsContext';
 
 export type Loaded<T> = { state: 'loading' } | { state: 'failed'; message: string } | { state: 'ready'; value: T };
 
-/** Loads once and on `reload()`; the message of a failure is the API's translated text. */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[] = []): [Loaded<T>, () => void] {
+/**
+ * Loads when `load` changes and on `reload()`; the message of a failure is the API's translated text.
+ * Callers wrap `load` in React.useCallback with what it reads, so it changes only when that does.
+ */
+export function useLoad<T>(load: () => Promise<T>): [Loaded<T>, () => void] {
   const [loaded, setLoaded] = React.useState<Loaded<T>>({ state: 'loading' });
   const [generation, setGeneration] = React.useState(0);
   React.useEffect(() => {
@@ -20,7 +23,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[] = []
     return () => {
       current = false;
     };
-  }, [generation, ...deps]);
+  }, [generation, load]);
   return [loaded, () => setGeneration((g) => g + 1)];
 }
 
@@ -62,6 +65,7 @@ export function StatusBadge(props: { status: AssessmentStatus }): React.ReactEle
 }
 
 /** A polite live message (saved, submitted) or an alert (failed). */
+// eslint-disable-next-line @rushstack/no-new-null -- React's contract: a component renders nothing by returning null
 export function Notice(props: { notice: { intent: 'success' | 'error'; text: string } | undefined }): React.ReactElement | null {
   if (!props.notice) return null;
   return (

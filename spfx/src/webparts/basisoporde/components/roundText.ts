@@ -14,10 +14,10 @@ export function roundState(round: RoundDto, strings: IBasisOpOrdeStrings): strin
 }
 
 /** "3 voldaan, 5 deels, …" of one submission, or "not submitted". */
-export function submissionSummary(submission: SubmissionDto | null, strings: IBasisOpOrdeStrings): string {
+export function submissionSummary(submission: SubmissionDto | undefined, strings: IBasisOpOrdeStrings): string {
   if (!submission) return strings.NotSubmitted;
   const values = Object.values(submission.statuses);
-  const count = (status: string) => values.filter((value) => value === status).length;
+  const count = (status: string): number => values.filter((value) => value === status).length;
   return `${format(strings.SubmittedOn, formatMoment(submission.submittedAt, strings.Locale))}: ${format(
     strings.SummaryCounts,
     count('voldaan'),
@@ -29,7 +29,7 @@ export function submissionSummary(submission: SubmissionDto | null, strings: IBa
 
 /** A file name that says what the report is: rapportage-borne-zelfscan-januari-2027.html */
 export function reportFileName(municipality: string, round: RoundDto): string {
-  const slug = (text: string) =>
+  const slug = (text: string): string =>
     text
       .toLowerCase()
       .normalize('NFD')

@@ -58,6 +58,15 @@ export function fluentThemeForSharePoint(
   };
 }
 
+interface Rgb {
+  readonly r: number;
+  readonly g: number;
+  readonly b: number;
+}
+
+const BLACK: Rgb = { r: 0, g: 0, b: 0 };
+const WHITE: Rgb = { r: 255, g: 255, b: 255 };
+
 /**
  * Builds the 16-step brand ramp Fluent v9 needs from one colour. Step 80 is the colour itself (Fluent uses
  * it for primary buttons in light themes); lower steps darken towards black and higher steps lighten
@@ -92,15 +101,6 @@ export function brandRampFrom(primaryColour: string): BrandVariants | undefined 
     160: shade(160)
   };
 }
-
-interface Rgb {
-  readonly r: number;
-  readonly g: number;
-  readonly b: number;
-}
-
-const BLACK: Rgb = { r: 0, g: 0, b: 0 };
-const WHITE: Rgb = { r: 255, g: 255, b: 255 };
 
 function parseHexColour(colour: string): Rgb | undefined {
   const match: RegExpExecArray | null = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(colour.trim());

@@ -28,14 +28,23 @@ export function EnrichForm(props: EnrichFormProps): React.ReactElement {
     const a = required(first);
     const b = required(second);
     if (type === 'bag') {
-      if (!a || !/^\d{16}$/.test(a)) return void setErrors({ first: strings.InvalidBag });
+      if (!a || !/^\d{16}$/.test(a)) {
+        setErrors({ first: strings.InvalidBag });
+        return undefined;
+      }
       return { type, id: a };
     }
     if (type === 'kvk') {
-      if (!a || !/^\d{8}$/.test(a)) return void setErrors({ first: strings.InvalidKvk });
+      if (!a || !/^\d{8}$/.test(a)) {
+        setErrors({ first: strings.InvalidKvk });
+        return undefined;
+      }
       return { type, number: a };
     }
-    if (!a || !b) return void setErrors({ first: a ? undefined : strings.Required, second: b ? undefined : strings.Required });
+    if (!a || !b) {
+      setErrors({ first: a ? undefined : strings.Required, second: b ? undefined : strings.Required });
+      return undefined;
+    }
     return type === 'internal' ? { type, system: a, reference: b } : { type, organisation: a, reference: b };
   };
 

@@ -1,11 +1,12 @@
 import * as React from 'react';
 import { Field, Input, Textarea } from '@fluentui/react-components';
-import type { SignalActionRequest } from '@weerbaar/shared';
+import type { SignalActionRequest, SignalDetailDto } from '@weerbaar/shared';
 import { useDashboard } from '../DashboardContext';
 import { ActionFormShell, required } from './ActionFormShell';
 
 export interface RetentionFormProps {
-  readonly currentUntil: string | null;
+  /** As the signal's detail has it: null when no retention date was set. */
+  readonly currentUntil: SignalDetailDto['retentionUntil'];
   readonly busy: boolean;
   readonly onSubmit: (request: SignalActionRequest) => void;
   readonly onCancel: () => void;

@@ -41,9 +41,13 @@ export function SignalActions(props: SignalActionsProps): React.ReactElement {
   if (actions.length === 0) return <p>{strings.NoActions}</p>;
 
   const submit = (request: SignalActionRequest): void => {
-    void props.onAct(request).then((done) => {
-      if (done) setOpen(undefined);
-    });
+    props.onAct(request).then(
+      (done) => {
+        if (done) setOpen(undefined);
+      },
+      // onAct shows its own failures and resolves false; were it to reject, the form stays open the same way.
+      () => undefined
+    );
   };
   const cancel = (): void => setOpen(undefined);
 

@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   value: { margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }
 });
 
+// eslint-disable-next-line @rushstack/no-new-null -- not exported: rows take the DTOs' fields as they come, and those say "absent" with null
 type Row = readonly [label: string, value: string | null | undefined, testId?: string];
 
 /** Label-value pairs. Every value is a React text node: signal content is never parsed as HTML. */

@@ -20,6 +20,12 @@ export function useSignalDetail(id: string, onChanged: (detail: SignalDetailDto)
   const [loading, setLoading] = React.useState(true);
   const [error, setError] = React.useState<Error | undefined>(undefined);
   const [reloads, setReloads] = React.useState(0);
+  // onChanged only forwards a result to the list: a new function identity must not reload the signal,
+  // so the load reads the newest one through a ref instead of depending on it.
+  const onChangedRef = React.useRef(onChanged);
+  React.useEffect(() => {
+    onChangedRef.current = onChanged;
+  }, [onChanged]);
 
   React.useEffect(() => {
     let current = true;
@@ -30,7 +36,7 @@ export function useSignalDetail(id: string, onChanged: (detail: SignalDetailDto)
         if (!current) return;
         setDetail(loaded);
         setLoading(false);
-        onChanged(loaded);
+        onChangedRef.current(loaded);
       },
       (reason: unknown) => {
         if (!current) return;
@@ -41,7 +47,6 @@ export function useSignalDetail(id: string, onChanged: (detail: SignalDetailDto)
     return () => {
       current = false;
     };
-    // onChanged only forwards the result to the list; a new function identity must not reload the signal.
   }, [client, id, reloads]);
 
   const act = async (request: SignalActionRequest): Promise<ActionOutcome> => {

@@ -25,14 +25,17 @@ export function useSignalList(query: SignalListQuery): SignalListState {
   const [error, setError] = React.useState<Error | undefined>(undefined);
   const [reloads, setReloads] = React.useState(0);
   const generation = React.useRef(0);
+  // The query is compared by value, through its JSON, not by object identity: a new object with the same
+  // filters must not fetch again. This copy changes only when the JSON does.
   const queryKey = JSON.stringify(query);
+  const currentQuery = React.useMemo(() => JSON.parse(queryKey) as SignalListQuery, [queryKey]);
 
   const fetchPage = React.useCallback(
     (cursor: string | undefined, append: boolean): void => {
       const mine = ++generation.current;
       setLoading(true);
       setError(undefined);
-      client.list({ ...query, cursor }).then(
+      client.list({ ...currentQuery, cursor }).then(
         (page) => {
           if (mine !== generation.current) return;
           setItems((previous) => (append ? previous.concat(page.items) : page.items));
@@ -46,8 +49,7 @@ export function useSignalList(query: SignalListQuery): SignalListState {
         }
       );
     },
-    // The query is compared by value through its JSON, not by object identity.
-    [client, queryKey]
+    [client, currentQuery]
   );
 
   React.useEffect(() => {
