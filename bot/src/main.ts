@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import express from 'express';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createLogger } from './logging.js';
 import { loadSeed } from './seed/load-seed.js';
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
   const service: RunningService =
     config.role === 'hub' ? await composeHub(config, logger, seed, playgrounds) : await composeInstance(config, logger, seed);
 
-  const server = createServer(service.app as express.Express);
+  const server = createServer(service.app);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

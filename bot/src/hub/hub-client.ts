@@ -64,7 +64,7 @@ export class HubClient {
       this.logger.warn({ route: route.split('/').slice(0, 4).join('/'), reason: error instanceof Error ? error.name : 'unknown' }, 'hub unreachable');
       throw new HubUnavailableError('the hub could not be reached');
     }
-    const payload = (await response.json().catch(() => undefined)) as unknown;
+    const payload: unknown = await response.json().catch(() => undefined);
     if (response.ok && typeof payload === 'object' && payload !== null) return payload as T;
     throw this.refusal(response.status, payload);
   }

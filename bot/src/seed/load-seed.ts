@@ -12,8 +12,8 @@ export interface Seed {
 export function loadSeed(seedDir: string | null): Seed {
   const dir = seedDir ?? defaultSeedDir();
   const read = (name: string): unknown => JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
-  const municipalities = parseSeed('municipalities', read('municipalities.json'), 'municipalities.json') as Municipality[];
-  const people = parseSeed('people', read('people.json'), 'people.json') as Person[];
+  const municipalities = parseSeed('municipalities', read('municipalities.json'), 'municipalities.json');
+  const people = parseSeed('people', read('people.json'), 'people.json');
   return { municipalities, people };
 }
 

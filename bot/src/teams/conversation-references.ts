@@ -31,6 +31,6 @@ export class ConversationReferences {
 
   async find(tenantId: string, objectId: string): Promise<Partial<ConversationReference> | undefined> {
     const stored = await this.repository.get(tenantId, this.pseudonym(`${tenantId}/${objectId}`));
-    return stored as Partial<ConversationReference> | undefined;
+    return stored;
   }
 }

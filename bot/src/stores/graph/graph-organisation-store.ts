@@ -109,7 +109,7 @@ export class GraphOrganisationStore implements OrganisationStore {
 
   async create<N extends OrganisationListName>(list: N, fields: FieldsFor<N>, editor: string): Promise<ItemOf<N>> {
     const spec: ListSpec = ORGANISATION_LISTS[list];
-    const values = validateFieldValues(spec, fields as Readonly<Record<string, unknown>>);
+    const values = validateFieldValues(spec, fields);
     assertRequiredFields(spec, values);
     let body: unknown;
     try {
@@ -128,7 +128,7 @@ export class GraphOrganisationStore implements OrganisationStore {
     editor: string,
   ): Promise<ItemOf<N>> {
     const spec: ListSpec = ORGANISATION_LISTS[list];
-    const values = validateFieldValues(spec, fields as Readonly<Record<string, unknown>>);
+    const values = validateFieldValues(spec, fields);
     assertRequiredStaysFilled(spec, values);
     if (!isItemId(id)) throw notFound();
     let body: unknown;

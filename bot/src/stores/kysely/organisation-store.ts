@@ -89,7 +89,7 @@ export class KyselyOrganisationStore implements OrganisationStore {
 
   async create<N extends OrganisationListName>(list: N, fields: FieldsFor<N>, editor: string): Promise<ItemOf<N>> {
     const spec: ListSpec = ORGANISATION_LISTS[list];
-    const values = validateFieldValues(spec, fields as Readonly<Record<string, unknown>>);
+    const values = validateFieldValues(spec, fields);
     assertRequiredFields(spec, values);
     const at = this.now().toISOString();
     const row = await this.db.transaction().execute(async (trx) => {
@@ -131,7 +131,7 @@ export class KyselyOrganisationStore implements OrganisationStore {
     if (current.etag !== ifMatch) throw stale();
     const merged: StoredFields = {
       ...(current.fields as StoredFields),
-      ...validateFieldValues(spec, fields as Readonly<Record<string, unknown>>),
+      ...validateFieldValues(spec, fields),
     };
     assertRequiredFields(spec, merged);
     const numericId = Number(current.id);

@@ -84,5 +84,5 @@ export function tombstoneFromRow(row: Selectable<SignalTombstonesTable>): Signal
 /** Guards against rows written by another schema lineage rather than trusting a cast. */
 function oneOf<const T extends readonly string[]>(allowed: T, value: string, column: string): T[number] {
   if (!allowed.includes(value)) throw new Error(`Stored signal has an unknown ${column} value`);
-  return value as T[number];
+  return value;
 }

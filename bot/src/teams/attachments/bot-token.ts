@@ -27,7 +27,7 @@ export function botTokenFor(context: TurnContext): BotTokenSource {
   return async () => {
     try {
       const key = (context.adapter as { ConnectorClientKey?: symbol }).ConnectorClientKey;
-      const connector = key ? (context.turnState.get(key) as { credentials?: { getToken?(forceRefresh?: boolean): Promise<string> } } | undefined) : undefined;
+      const connector = key ? context.turnState.get<{ credentials?: { getToken?(forceRefresh?: boolean): Promise<string> } } | undefined>(key) : undefined;
       const token = await connector?.credentials?.getToken?.();
       return token ? token : undefined;
     } catch {

@@ -49,7 +49,7 @@ export function parseCommand(text: string): Command {
   const status = /^status(?:\s+(.+))?$/.exec(normalised);
   if (status) return { kind: 'status', code: status[1]?.trim() || null };
   for (const [kind, words] of Object.entries(WORDS) as [Exclude<Command['kind'], 'status' | 'reply' | 'none'>, readonly string[]][]) {
-    if (words.includes(normalised)) return { kind } as Command;
+    if (words.includes(normalised)) return { kind };
   }
   return { kind: 'none' };
 }

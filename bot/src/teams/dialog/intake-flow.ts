@@ -129,7 +129,7 @@ export class IntakeFlow {
     const { draft, problems } = checkSubmission(raw, this.deps.clock.now());
     if (idProblem || problems.length > 0) {
       const next: IntakeState = {
-        submissionId: idProblem ? (state?.submissionId ?? newSubmissionId()) : (submissionId as string),
+        submissionId: idProblem ? (state?.submissionId ?? newSubmissionId()) : (submissionId),
         mode: 'card',
         draft,
         cardValues: asStrings(raw),
@@ -143,7 +143,7 @@ export class IntakeFlow {
       return { state: next, replies: [MessageFactory.text(intro), cardReply(language, next, texts)] };
     }
     const current = state?.submissionId === submissionId ? state : undefined;
-    const submitting: IntakeState = current ?? { submissionId: submissionId as string, mode: 'card', draft, startedAt: this.deps.clock.now().toISOString() };
+    const submitting: IntakeState = current ?? { submissionId: submissionId, mode: 'card', draft, startedAt: this.deps.clock.now().toISOString() };
     const held = [...(current?.attachments ?? []), ...incoming];
     const result = await this.submit(speaker, held.length > 0 ? { ...submitting, attachments: held } : submitting, raw);
     // Another intake that was in progress in this chat stays as it was.
