@@ -20,8 +20,9 @@ ensurePostgres();
 step('type-check and build shared + bot');
 execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'shared', 'bot'], { cwd: root, stdio: 'inherit' });
 
-step('lint shared + bot (ESLint: unawaited promises, any, unused code)');
-execFileSync(process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings', '0', 'shared/src', 'bot/src'], { cwd: root, stdio: 'inherit' });
+step('type-check the tests, lint sources and tests (ESLint: unawaited promises, any, unused code)');
+execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.test.json'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), '--max-warnings', '0', 'shared', 'bot/src', 'bot/test', 'test'], { cwd: root, stdio: 'inherit' });
 
 if (existsSync(path.join(root, 'spfx/package.json'))) {
   step('SPFx build and package (.sppkg)');

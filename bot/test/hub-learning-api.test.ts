@@ -12,7 +12,7 @@ describe('learning bands at the hub', () => {
   let t: HubTopology;
   const token: Record<string, string> = {};
   const hub = (route: string, who?: string, init: { method?: string; body?: unknown } = {}) => api(t.hub.baseUrl, route, { ...init, token: who ? token[who] : undefined });
-  const bandsOf = async (): Promise<HubLearningBandsDto> => (await hub('/api/hub/learning/municipalities', 'coordinator')).body as HubLearningBandsDto;
+  const bandsOf = async (): Promise<HubLearningBandsDto> => (await hub('/api/hub/learning/municipalities', 'coordinator')).body as unknown as HubLearningBandsDto;
   const rowOf = async (code: string) => (await bandsOf()).municipalities.find((m) => m.municipalityCode === code);
   const report = async (instanceCodes: readonly string[], code: string, body: unknown) =>
     api(t.hub.baseUrl, `/api/hub/learning/municipalities/${code}/band`, { method: 'PUT', token: await craftInstanceToken(t.dataDir, instanceCodes), body });
@@ -64,7 +64,7 @@ describe('learning bands at the hub', () => {
     for (const who of ['dvo', 'coordinator', 'specialist']) {
       const res = await hub('/api/hub/learning/outcome', who);
       expect(res.status, who).toBe(200);
-      const outcome = res.body as TwenteLearningOutcomeDto;
+      const outcome = res.body as unknown as TwenteLearningOutcomeDto;
       expect(outcome.thresholds.map((th) => th.atLeastPercent)).toEqual([25, 50, 75]);
       expect(outcome.reporting.band).toBe('geen-of-bijna-geen');
       const text = JSON.stringify(outcome);

@@ -160,9 +160,9 @@ describe('a tenant serving two municipalities (Dinkelland and Tubbergen)', () =>
       const refs = () => fixture.store.database.db.selectFrom('conversation_refs').select('object_id').execute();
       expect(await refs()).toHaveLength(2);
       const leaving = fixture.chat(personOf('0183', 'employee', 1));
-      await leaving.send({ type: 'conversationUpdate', membersAdded: [{ id: '28:weerbaar-bot' }] });
+      await leaving.send({ type: 'conversationUpdate', membersAdded: [{ id: '28:weerbaar-bot', name: 'Weerbaar Twente' }] });
       expect(await refs()).toHaveLength(3);
-      await leaving.send({ type: 'conversationUpdate', membersRemoved: [{ id: '28:weerbaar-bot' }] });
+      await leaving.send({ type: 'conversationUpdate', membersRemoved: [{ id: '28:weerbaar-bot', name: 'Weerbaar Twente' }] });
       expect(await refs()).toHaveLength(2);
     } finally {
       await fixture.close();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InsightsDto, SignalListDto } from '@weerbaar/shared';
+import type { InsightsDto, Signal, SignalListDto } from '@weerbaar/shared';
 import { api } from './support/instance-harness.js';
 import { seededPerson, startSignalsApi, type SignalsApiHarness } from './support/signals-api-harness.js';
 
@@ -43,7 +43,7 @@ describe('CSV export', () => {
       { description: '\tcmd|\' /C calc\'!A0', location: '\r=1+1' },
       { description: 'Gewoon, met een komma en "aanhalingstekens"\nop twee regels', location: 'Marktstraat 1, Hengelo' },
     ];
-    const signals = [];
+    const signals: Signal[] = [];
     for (const content of dangerous) signals.push(await h.addSignal(HENGELO, { confidentiality: 'named', content: { ...content, occurredOn: '2026-11-01' } }));
 
     const res = await fetch(`${h.baseUrl}/api/signals/export.csv`, {

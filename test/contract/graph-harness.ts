@@ -36,7 +36,8 @@ export async function startGraphHarness(): Promise<GraphHarness> {
     agentOptions: { ca: server.certificates.caPem },
   });
   const connect = (authProvider: AuthenticationProvider): GraphConnection =>
-    createGraphConnection({ authProvider, baseUrl: server.origin, fetchOptions: { dispatcher }, retry: { delaySeconds: 1 } });
+    // `dispatcher` is undici's extension of the fetch options (Node's fetch), which the DOM types do not know.
+    createGraphConnection({ authProvider, baseUrl: server.origin, fetchOptions: { dispatcher } as RequestInit, retry: { delaySeconds: 1 } });
   const graph = connect(auth.authProvider());
   return {
     server,

@@ -90,7 +90,7 @@ describe('Graph organisation store: what only Graph has', () => {
 
   it('answers 401 to a request without a bearer token, and the adapter reports it without retrying', async () => {
     const url = `${harness.server.origin}/v1.0/sites/${harness.server.site.id}/lists`;
-    const bare = await fetch(url, { dispatcher: harness.dispatcher });
+    const bare = await fetch(url, { dispatcher: harness.dispatcher } as RequestInit);
     expect(bare.status).toBe(401);
     expect(await bare.json()).toMatchObject({ error: { code: 'InvalidAuthenticationToken' } });
 
