@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from './support/instance-harness.js';
+import { expectNamesNoMunicipality, textWithoutIds } from './support/names-no-municipality.js';
 import { api, personOf, type TestInstance } from './support/instance-harness.js';
 import {
   BORNE,
@@ -91,7 +92,7 @@ describe('measurement rounds at the hub', () => {
       expect(own.body.municipalityCode).toBe(BORNE);
       const rounds = own.body.rounds as { round: { id: string }; submission: { municipalityCode: string } | null }[];
       expect(rounds.find((r) => r.round.id === selfScan)?.submission?.municipalityCode).toBe(BORNE);
-      expect(JSON.stringify(own.body)).not.toContain(DINKELLAND);
+      expect(textWithoutIds(own.body)).not.toContain(DINKELLAND);
       const all = await hub(`/api/hub/rounds/${selfScan}/results`, 'coordinator');
       const municipalities = all.body.municipalities as { code: string; submission: unknown }[];
       expect(municipalities).toHaveLength(14);
@@ -178,11 +179,7 @@ describe('measurement rounds at the hub', () => {
       for (const who of ['dvo', 'coordinator', 'specialist']) {
         const res = await hub(`/api/hub/outcome?round=${worldA}`, who);
         expect(res.status, who).toBe(200);
-        const text = JSON.stringify(res.body);
-        for (const m of seed.municipalities) {
-          expect(text).not.toContain(m.code);
-          expect(text).not.toContain(m.name);
-        }
+        expectNamesNoMunicipality(res.body, seed.municipalities);
         const requirements = res.body.requirements as Body[];
         expect(requirements).toHaveLength(20);
         for (const r of requirements) expect(Object.keys(r).sort()).toEqual(['band', 'labelEn', 'labelNl', 'met', 'requirementId']);
