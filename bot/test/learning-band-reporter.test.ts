@@ -96,9 +96,8 @@ describe('reporting the learning bands to the hub', () => {
     const { reporter, computed } = reporterWith(hub, { retryDelaysMs: [60_000] });
     reporter.soon();
     await new Promise((r) => setTimeout(r, 20));
-    const started = Date.now();
+    // The retry is a minute away: a stop that waited for it would run past the test's timeout.
     await reporter.stop();
-    expect(Date.now() - started).toBeLessThan(5_000);
     reporter.soon();
     await reporter.idle();
     expect(computed()).toBe(1);

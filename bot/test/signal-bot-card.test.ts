@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dutchDateOf } from '@weerbaar/shared';
 import { HENGELO, cardOf, personOf, prefilled, startBotFixture, submissionIdOf, texts, type BotFixture } from './helpers/signal-bot-fixture.js';
 import { removeFolder } from './helpers/store-fixtures.js';
 
@@ -62,7 +63,8 @@ describe('signal bot: the intake card (TestAdapter, real SQLite store)', () => {
     const chat = fixture.chat(reporter);
     const card = cardOf(await chat.say('melden'))!;
     const replies = await chat.submitCard(validCard(submissionIdOf(card)));
-    const year = new Date().getFullYear();
+    // The reference carries the year in Dutch time (on 31 December after 23:00 UTC it is already next year).
+    const year = dutchDateOf(fixture.clock.now()).slice(0, 4);
     expect(texts(replies)[0]).toMatch(new RegExp(`ontvangen onder kenmerk \\*\\*HGL-${year}-0001\\*\\*`));
     expect(texts(replies)[0]).not.toMatch(/ontvangstcode/i);
 
