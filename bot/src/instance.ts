@@ -9,7 +9,9 @@ import type { Logger } from './logging.js';
 import type { Seed } from './seed/load-seed.js';
 import { AdjustableClock } from './auth/adjustable-clock.js';
 import { EntraTokenVerifier, LocalTokenService, type TokenVerifier } from './auth/tokens.js';
-import { loadMasterKey } from './crypto/master-key.js';
+import { masterKeyringFor } from './crypto/master-keyring.js';
+import { loadPseudonymisers } from './crypto/pseudonym.js';
+import { startDataKeyRewrap } from './jobs/data-key-rewrap.js';
 import { openServiceStore } from './stores/open-service-store.js';
 import { SeededDirectory } from './directory/seeded-directory.js';
 import { graphDirectoryFromEnv } from './directory/graph-directory.js';
@@ -43,8 +45,12 @@ export async function composeInstance(config: ServiceConfig, logger: Logger, see
   const dir = path.resolve(config.dataDir, config.instanceId);
   mkdirSync(dir, { recursive: true });
   const clock = new AdjustableClock();
-  const masterKey = loadMasterKey({ mode: config.mode, env: { WEERBAAR_DATA_KEY: config.dataKey ?? undefined }, keyFile: path.join(dir, 'master.key') });
-  const store = await openServiceStore({ database: config.database, sqliteFile: path.join(dir, 'service.db'), masterKey, now: () => clock.now(), logger });
+  const keyring = masterKeyringFor(config, path.join(dir, 'master.key'));
+  const masterKey = keyring.current;
+  const store = await openServiceStore({ database: config.database, sqliteFile: path.join(dir, 'service.db'), masterKey, previousMasterKeys: keyring.previous, now: () => clock.now(), logger });
+  // After a master-key rotation: move every data key under the new key while serving.
+  const rewrap = startDataKeyRewrap(store.dataKeys, logger);
+  const pseudonyms = await loadPseudonymisers(store.dataKeys);
   const { store: organisation, kind: organisationKind } = await openOrganisationStore({
     mode: config.mode,
     env: process.env,
@@ -78,7 +84,7 @@ export async function composeInstance(config: ServiceConfig, logger: Logger, see
     store,
     directory,
     clock,
-    masterKey,
+    pseudonyms,
     logger,
     municipalities: seed.municipalities,
     adapter,
@@ -103,7 +109,7 @@ export async function composeInstance(config: ServiceConfig, logger: Logger, see
     organisation,
     directory,
     clock,
-    masterKey,
+    pseudonyms,
     municipalities: seed.municipalities,
     logger,
     localDir: process.env.LEARNING_LOCAL_DIR ?? path.join(dir, 'learning'),
@@ -190,6 +196,7 @@ export async function composeInstance(config: ServiceConfig, logger: Logger, see
       await scheduler.stop();
       await learning.stop();
       await outboxLoop.stop();
+      await rewrap.stop();
       await store.close();
       await organisation.close?.();
     },

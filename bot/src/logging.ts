@@ -44,8 +44,9 @@ export function createLogger(options: { level: string; instanceId: string; desti
       level: options.level,
       base: { instance: options.instanceId },
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      // Error objects keep message and type; stacks only below info to keep logs lean.
-      serializers: { err: (err: Error) => ({ type: err.name, message: err.message }) },
+      // Error objects keep message and type, no stack; a call site that logs only an error's
+      // name or code passes that string, which is kept as it is.
+      serializers: { err: (err: unknown) => (err instanceof Error ? { type: err.name, message: err.message } : err) },
     },
     options.destination,
   );

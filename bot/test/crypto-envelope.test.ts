@@ -2,23 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DataKeyDestroyedError, EnvelopeKeyStore, type WrappedKeyTable } from '../src/crypto/envelope-key-store.js';
+import { DataKeyDestroyedError, EnvelopeKeyStore } from '../src/crypto/envelope-key-store.js';
+import { MemoryKeyTable } from './helpers/memory-key-table.js';
 import { loadMasterKey, MASTER_KEY_VARIABLE } from '../src/crypto/master-key.js';
 import { makeTempFolder, removeFolder } from './helpers/store-fixtures.js';
-
-class MemoryKeyTable implements WrappedKeyTable {
-  readonly rows = new Map<string, Uint8Array>();
-  async get(keyId: string) {
-    return this.rows.get(keyId);
-  }
-  async put(keyId: string, wrapped: Uint8Array) {
-    if (!this.rows.has(keyId)) this.rows.set(keyId, wrapped);
-    return this.rows.get(keyId) ?? wrapped;
-  }
-  async delete(keyId: string) {
-    this.rows.delete(keyId);
-  }
-}
 
 describe('master key', () => {
   let folder: string;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, ConcurrencyError } from '@weerbaar/shared';
-import { pseudonymiser } from '../src/crypto/pseudonym.js';
+import { pseudonymiserWithKey } from '../src/crypto/pseudonym.js';
 import { ServiceStoreStorage } from '../src/teams/service-store-storage.js';
 import { HENGELO, cardOf, personOf, startBotFixture, submissionIdOf, texts, type BotFixture } from './helpers/signal-bot-fixture.js';
 import { filesContaining, removeFolder } from './helpers/store-fixtures.js';
@@ -126,7 +126,7 @@ describe('ServiceStoreStorage: botbuilder Storage over the dialog state', () => 
   });
 
   it('enforces eTags, seals values and pseudonymises keys', async () => {
-    const storage = new ServiceStoreStorage(fixture.store.dialogState, pseudonymiser(Buffer.alloc(32, 7), 'test'));
+    const storage = new ServiceStoreStorage(fixture.store.dialogState, pseudonymiserWithKey(Buffer.alloc(32, 7)));
     const key = 'msteams/conversations/a:conversation-of-jan';
     await storage.write({ [key]: { draft: 'geheime-omschrijving-123', eTag: 'not-yet-stored' } });
     const first = (await storage.read([key]))[key]!;

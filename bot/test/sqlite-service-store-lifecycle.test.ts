@@ -104,14 +104,17 @@ describe('SQLite service store: files, migrations and refusals (the shared behav
     await reopened.close();
   });
 
-  it('refuses to open data keys with a different master key', async () => {
+  it('refuses to open with a different master key, naming the rotation variable, and changes nothing', async () => {
     const signal = makeSignal();
     const store = await openSqliteServiceStore({ file, masterKey });
     await store.signals.create(signal, 'activity-1');
     await store.close();
 
-    const wrongKey = await openSqliteServiceStore({ file, masterKey: testMasterKey() });
-    await expect(wrongKey.signals.get(signal.id)).rejects.toThrow(/master key/);
-    await wrongKey.close();
+    await expect(openSqliteServiceStore({ file, masterKey: testMasterKey() })).rejects.toThrow(
+      /not the master key that wrapped them[\s\S]*WEERBAAR_DATA_KEY_PREVIOUS[\s\S]*Nothing was changed/,
+    );
+    const reopened = await openSqliteServiceStore({ file, masterKey });
+    expect((await reopened.signals.get(signal.id))?.content.description).toBe(signal.content.description);
+    await reopened.close();
   });
 });

@@ -2,7 +2,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { CloudAdapter } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import type { AppInstallOutcome, ConversationReferenceRepository } from '@weerbaar/shared';
-import { pseudonymiser } from '../src/crypto/pseudonym.js';
+import { pseudonymiserWithKey } from '../src/crypto/pseudonym.js';
 import { createLogger } from '../src/logging.js';
 import { ConversationReferences } from '../src/teams/conversation-references.js';
 import { GraphTeamsAppInstaller } from '../src/teams/graph-app-installer.js';
@@ -45,7 +45,7 @@ describe('installing the Teams app for a recipient without a chat (production)',
   ])('the transport retries after installing ($install) and gives the recipient up otherwise', async ({ install, outcome }) => {
     const installs: string[] = [];
     const installer = install === null ? null : { installFor: async (_t: string, oid: string) => (installs.push(oid), install) };
-    const references = new ConversationReferences(noReferences, pseudonymiser(Buffer.alloc(32), 'test'));
+    const references = new ConversationReferences(noReferences, pseudonymiserWithKey(Buffer.alloc(32)));
     const transport = new TeamsTransport({} as CloudAdapter, 'app-id', references, installer);
     expect(await transport.send('tenant', 'oid-deputy', null, { text: 'x', kind: 'signal.new' })).toEqual(outcome);
     expect(installs).toEqual(install === null ? [] : ['oid-deputy']);

@@ -34,6 +34,8 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEERBAAR_DATA_KEY: z.string().optional(),
+  /** Earlier master keys (comma-separated base64), accepted until every data key is re-wrapped. */
+  WEERBAAR_DATA_KEY_PREVIOUS: z.string().optional(),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
   MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
@@ -80,6 +82,8 @@ export interface ServiceConfig {
   publicBaseUrl: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   dataKey: string | null;
+  /** WEERBAAR_DATA_KEY_PREVIOUS as given; decoded and checked by loadMasterKeyring. */
+  previousDataKeys: string | null;
   bot: { appId: string | null; appPassword: string | null; appType: string; appTenantId: string | null; openIdMetadataUrl: string | null };
   entra: { audience: string | null; jwksUrl: string | null; issuer: string | null };
   /** PostgreSQL when `url` is set, else SQLite files (docs/deployment-storage.md). */
@@ -145,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.LOG_LEVEL,
     dataKey: e.WEERBAAR_DATA_KEY ?? null,
+    previousDataKeys: e.WEERBAAR_DATA_KEY_PREVIOUS ?? null,
     bot: {
       appId: e.MicrosoftAppId || null,
       appPassword: e.MicrosoftAppPassword || null,

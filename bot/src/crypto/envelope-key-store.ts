@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { KeyStore } from '@weerbaar/shared';
 import { KEY_BYTES, openBytes, sealBytes } from './aes-gcm.js';
+import { keyringOf, PREVIOUS_MASTER_KEYS_VARIABLE, unwrapDataKey, wrapDataKey, type MasterKeyring } from './master-keyring.js';
 
 /** Where wrapped data keys live; the store that owns the table provides it. */
 export interface WrappedKeyTable {
@@ -23,7 +24,9 @@ export class DataKeyDestroyedError extends Error {
 
 /**
  * Envelope encryption (the KeyStore port): each key id gets its own random 256-bit data
- * key, stored only wrapped by the master key (AES-256-GCM, AAD = key id). Deleting the
+ * key, stored only wrapped by the master key (AES-256-GCM, AAD = key id). During a master-key
+ * rotation the keyring's previous keys still unwrap what they wrapped; new keys are always
+ * wrapped under the current one. Deleting the
  * wrapped key makes everything sealed with it unreadable, in backups too, as long as the
  * wrapped keys are not in the same backup (the SQLite adapter keeps them in a separate file).
  *
@@ -31,12 +34,15 @@ export class DataKeyDestroyedError extends Error {
  * keep a destroyed key alive in other processes that share the database.
  */
 export class EnvelopeKeyStore implements KeyStore {
+  private readonly keyring: MasterKeyring;
+
   constructor(
-    private readonly masterKey: Uint8Array,
+    masterKey: Uint8Array | MasterKeyring,
     private readonly table: WrappedKeyTable,
   ) {
-    if (masterKey.byteLength !== KEY_BYTES) {
-      throw new Error(`The master key must be ${KEY_BYTES} bytes, got ${masterKey.byteLength}`);
+    this.keyring = masterKey instanceof Uint8Array ? keyringOf(masterKey) : masterKey;
+    for (const key of [this.keyring.current, ...this.keyring.previous]) {
+      if (key.byteLength !== KEY_BYTES) throw new Error(`A master key must be ${KEY_BYTES} bytes, got ${key.byteLength}`);
     }
   }
 
@@ -75,15 +81,15 @@ export class EnvelopeKeyStore implements KeyStore {
     if (wrapped === undefined) {
       if (!createIfMissing) throw new DataKeyDestroyedError(keyId);
       const fresh = randomBytes(KEY_BYTES);
-      wrapped = await this.table.put(keyId, sealBytes(this.masterKey, keyId, fresh));
+      wrapped = await this.table.put(keyId, wrapDataKey(this.keyring, keyId, fresh));
       fresh.fill(0);
     }
-    try {
-      return openBytes(this.masterKey, keyId, wrapped);
-    } catch (error) {
-      throw new Error(`Data key "${keyId}" cannot be unwrapped: the master key differs from the one that wrapped it`, {
-        cause: error,
-      });
+    const unwrapped = unwrapDataKey(this.keyring, keyId, wrapped);
+    if (!unwrapped) {
+      throw new Error(
+        `Data key "${keyId}" cannot be unwrapped: no configured master key wrapped it (while rotating, keep the old key in ${PREVIOUS_MASTER_KEYS_VARIABLE})`,
+      );
     }
+    return unwrapped.key;
   }
 }

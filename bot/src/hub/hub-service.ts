@@ -5,7 +5,8 @@ import type { Logger } from '../logging.js';
 import type { Seed } from '../seed/load-seed.js';
 import { AdjustableClock } from '../auth/adjustable-clock.js';
 import { EntraTokenVerifier, LocalTokenService, type TokenVerifier } from '../auth/tokens.js';
-import { loadMasterKey } from '../crypto/master-key.js';
+import { masterKeyringFor } from '../crypto/master-keyring.js';
+import { startDataKeyRewrap } from '../jobs/data-key-rewrap.js';
 import { devRoutes } from '../http/dev-routes.js';
 import { createHubApp } from './hub-app.js';
 import type { RunningService } from '../instance.js';
@@ -29,14 +30,16 @@ export async function composeHub(config: ServiceConfig, logger: Logger, seed: Se
   const dir = path.resolve(config.dataDir, config.instanceId);
   mkdirSync(dir, { recursive: true });
   const clock = new AdjustableClock();
-  const masterKey = loadMasterKey({ mode: config.mode, env: { WEERBAAR_DATA_KEY: config.dataKey ?? undefined }, keyFile: path.join(dir, 'master.key') });
+  const keyring = masterKeyringFor(config, path.join(dir, 'master.key'));
+  const masterKey = keyring.current;
   const tokens = config.mode === 'local' ? new LocalTokenService(masterKey, config.instanceId, config.tenantId ?? HUB_TENANT_ID, () => clock.now()) : null;
   // Local mode only: the seed's district people, signed in through /dev/login. The hub holds no
   // organisation lists; the store is there because the seeded directory reads roles from one.
   const organisation = tokens ? await openSqliteOrganisationStore({ file: path.join(dir, 'organisation.db') }) : null;
   const directory = organisation ? new SeededDirectory(seed.people.filter((p) => p.municipalityCode === null), organisation) : null;
   // The rounds live in the hub's own service store (data/hub/service.db locally).
-  const store = await openServiceStore({ database: config.database, sqliteFile: path.join(dir, 'service.db'), masterKey, now: () => clock.now(), logger });
+  const store = await openServiceStore({ database: config.database, sqliteFile: path.join(dir, 'service.db'), masterKey, previousMasterKeys: keyring.previous, now: () => clock.now(), logger });
+  const rewrap = startDataKeyRewrap(store.dataKeys, logger);
   const userVerifier: TokenVerifier =
     tokens ??
     new EntraTokenVerifier({ tenantId: config.tenantId!, audience: config.entra.audience!, jwksUrl: config.entra.jwksUrl, issuer: config.entra.issuer }, () => clock.now());
@@ -64,6 +67,7 @@ export async function composeHub(config: ServiceConfig, logger: Logger, seed: Se
   return {
     app,
     async close() {
+      await rewrap.stop();
       await store.close();
       await organisation?.close?.();
     },

@@ -14,7 +14,7 @@ import {
 } from '@weerbaar/shared';
 import type { ServiceConfig } from '../config/config.js';
 import { fileHostPolicy } from '../teams/attachments/file-hosts.js';
-import { pseudonymiser } from '../crypto/pseudonym.js';
+import type { Pseudonymisers } from '../crypto/pseudonym.js';
 import { ScryptReceiptCodes } from '../crypto/receipt-codes.js';
 import { intakeDraftExpiryJob } from '../jobs/intake-draft-expiry.js';
 import { legalClockJob } from '../jobs/legal-clock-jobs.js';
@@ -32,7 +32,8 @@ export interface SignalIntakeParts {
   store: ServiceStore;
   directory: Directory;
   clock: Clock;
-  masterKey: Uint8Array;
+  /** Keyed pseudonyms for dialog state and activity keys (stable across a master-key rotation). */
+  pseudonyms: Pseudonymisers;
   logger: Logger;
   municipalities: readonly Municipality[];
   adapter: CloudAdapter;
@@ -66,7 +67,7 @@ export function composeSignalIntake(parts: SignalIntakeParts) {
   const undeliverable = new UndeliverableNotices({ routing, signals: store.signals, directory, notifier, municipalities, logger });
   const reporterChannel = new TeamsReporterChannel({ signals: store.signals, timeline: store.timeline, notifier, directory, municipalities, logger });
 
-  const references = new ConversationReferences(store.conversations, pseudonymiser(parts.masterKey, 'conversation-references'));
+  const references = new ConversationReferences(store.conversations, parts.pseudonyms['conversation-references']);
   const transport = new TeamsTransport(parts.adapter, config.bot.appId ?? '', references, parts.installer);
   const calendars = new Map(municipalities.map((m) => [m.code, createWorkingDayCalendar()]));
   const legalClocks = legalClockJob({
@@ -93,13 +94,13 @@ export function composeSignalIntake(parts: SignalIntakeParts) {
     tenantId,
     references,
     idempotency: store.idempotency,
-    state: new ConversationStateStore(new ServiceStoreStorage(store.dialogState, pseudonymiser(parts.masterKey, 'dialog-state'))),
+    state: new ConversationStateStore(new ServiceStoreStorage(store.dialogState, parts.pseudonyms['dialog-state'])),
     flow,
     status: { receiptCodes, signals: store.signals, timeline: store.timeline },
     clock,
     logger,
     privacyUrl,
-    conversationKey: pseudonymiser(parts.masterKey, 'activity-conversations'),
+    conversationKey: parts.pseudonyms['activity-conversations'],
     fileHosts: fileHostPolicy(config.mode),
   });
 

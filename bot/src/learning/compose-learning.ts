@@ -11,7 +11,7 @@ import {
   type ServiceStore,
 } from '@weerbaar/shared';
 import type { ServiceConfig } from '../config/config.js';
-import { pseudonymiser } from '../crypto/pseudonym.js';
+import type { Pseudonymisers } from '../crypto/pseudonym.js';
 import { learningRoutes, learningSettingsRoutes } from '../http/learning-routes.js';
 import { LearningBandReporter, type LearningBandReporterDeps } from '../jobs/learning-band-job.js';
 import { learningJob } from '../jobs/learning-job.js';
@@ -29,7 +29,8 @@ export interface LearningParts {
   organisation: OrganisationStore;
   directory: Directory;
   clock: Clock;
-  masterKey: Uint8Array;
+  /** Keyed pseudonyms for dialog state and activity keys (stable across a master-key rotation). */
+  pseudonyms: Pseudonymisers;
   municipalities: readonly Municipality[];
   logger: Logger;
   /** The municipality's own scenarios (LEARNING_LOCAL_DIR, default data/<instance>/learning); null for none. */
@@ -74,14 +75,14 @@ export function composeLearning(parts: LearningParts) {
     logger,
   });
   // The same key derivations as the signal bot: one dialog-state namespace, one redelivery namespace.
-  const state = new LearningStateStore(new ServiceStoreStorage(store.dialogState, pseudonymiser(parts.masterKey, 'dialog-state')));
+  const state = new LearningStateStore(new ServiceStoreStorage(store.dialogState, parts.pseudonyms['dialog-state']));
   const handleLearning = createLearningHandler({
     tenantId,
     directory: parts.directory,
     flow,
     state,
     idempotency: store.idempotency,
-    conversationKey: pseudonymiser(parts.masterKey, 'activity-conversations'),
+    conversationKey: parts.pseudonyms['activity-conversations'],
     clock,
     logger,
   });

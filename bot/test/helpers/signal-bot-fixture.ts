@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { TestAdapter, type Activity } from 'botbuilder';
 import type { Person } from '@weerbaar/shared';
+import { loadPseudonymisers } from '../../src/crypto/pseudonym.js';
 import { AdjustableClock } from '../../src/auth/adjustable-clock.js';
 import { loadConfig } from '../../src/config/config.js';
 import { SeededDirectory } from '../../src/directory/seeded-directory.js';
@@ -43,7 +44,7 @@ export async function startBotFixture(options: { folder?: string; masterKey?: Bu
     store,
     directory,
     clock,
-    masterKey,
+    pseudonyms: await loadPseudonymisers(store.dataKeys),
     logger,
     municipalities: seed.municipalities,
     adapter: createCloudAdapter(config, logger),

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { KeyStore } from '@weerbaar/shared';
-import { EnvelopeKeyStore, type WrappedKeyTable } from '../../crypto/envelope-key-store.js';
+import type { RewrappableKeyTable, WrappedKeyRow } from '../../crypto/data-key-maintenance.js';
+import { EnvelopeKeyStore } from '../../crypto/envelope-key-store.js';
+import type { MasterKeyring } from '../../crypto/master-keyring.js';
 import { toBuffer, type Database } from './database.js';
 
 /** Wrapped data keys in `data_keys`, optionally in another schema (SQLite: the attached keys file). */
-export class KyselyWrappedKeyTable implements WrappedKeyTable {
+export class KyselyWrappedKeyTable implements RewrappableKeyTable {
   private readonly db: Kysely<Database>;
 
   constructor(
@@ -34,6 +36,24 @@ export class KyselyWrappedKeyTable implements WrappedKeyTable {
   async delete(keyId: string): Promise<void> {
     await this.db.deleteFrom('data_keys').where('key_id', '=', keyId).execute();
   }
+
+  async page(after: string | null, limit: number): Promise<WrappedKeyRow[]> {
+    let query = this.db.selectFrom('data_keys').select(['key_id', 'wrapped']).orderBy('key_id').limit(limit);
+    if (after !== null) query = query.where('key_id', '>', after);
+    const rows = await query.execute();
+    return rows.map((row) => ({ keyId: row.key_id, wrapped: row.wrapped }));
+  }
+
+  async replace(keyId: string, expected: Uint8Array, next: Uint8Array): Promise<boolean> {
+    // Compare-and-set: a key destroyed meanwhile stays destroyed, and a concurrent re-wrap wins once.
+    const result = await this.db
+      .updateTable('data_keys')
+      .set({ wrapped: toBuffer(next) })
+      .where('key_id', '=', keyId)
+      .where('wrapped', '=', toBuffer(expected))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
 }
 
 /**
@@ -42,8 +62,8 @@ export class KyselyWrappedKeyTable implements WrappedKeyTable {
  */
 export type KeyStoreFor = (executor: Kysely<Database>) => KeyStore;
 
-export function envelopeKeyStoreFor(masterKey: Uint8Array, schema: string | undefined, now: () => Date): KeyStoreFor {
-  return (executor) => new EnvelopeKeyStore(masterKey, new KyselyWrappedKeyTable(executor, schema, now));
+export function envelopeKeyStoreFor(keyring: MasterKeyring, schema: string | undefined, now: () => Date): KeyStoreFor {
+  return (executor) => new EnvelopeKeyStore(keyring, new KyselyWrappedKeyTable(executor, schema, now));
 }
 
 /** Store-level keys for records that are not signals (one key each, never destroyed). */

@@ -3,7 +3,8 @@ import { IncompatibleStoreError } from '@weerbaar/shared';
 import type { Database } from '../kysely/database.js';
 import { keyMigrations } from '../kysely/migrations/key-migrations.js';
 import type { MigrationTrack } from '../kysely/migrations/migration.js';
-import { envelopeKeyStoreFor, signalKeyId, type KeyStoreFor } from '../kysely/wrapped-key-table.js';
+import type { MasterKeyring } from '../../crypto/master-keyring.js';
+import { envelopeKeyStoreFor, KyselyWrappedKeyTable, signalKeyId, type KeyStoreFor } from '../kysely/wrapped-key-table.js';
 
 /** Schema of the wrapped data keys when they share the data database. */
 export const KEY_SCHEMA = 'weerbaar_keys';
@@ -25,7 +26,9 @@ export interface KeyLocation {
   readonly kind: 'database' | 'schema';
   readonly db: Kysely<Database>;
   readonly tracks: readonly MigrationTrack[];
-  keysFor(masterKey: Uint8Array, now: () => Date): KeyStoreFor;
+  keysFor(keyring: MasterKeyring, now: () => Date): KeyStoreFor;
+  /** The whole table on the key location's own connection, for verifying and re-wrapping. */
+  table(now: () => Date): KyselyWrappedKeyTable;
   /** Whether the key store was ever created (its migration history exists). */
   exists(): Promise<boolean>;
   /**
@@ -43,7 +46,8 @@ export function keysInSchema(db: Kysely<Database>): KeyLocation {
     kind: 'schema',
     db,
     tracks: [keyMigrations(KEY_SCHEMA)],
-    keysFor: (masterKey, now) => envelopeKeyStoreFor(masterKey, KEY_SCHEMA, now),
+    keysFor: (keyring, now) => envelopeKeyStoreFor(keyring, KEY_SCHEMA, now),
+    table: (now) => new KyselyWrappedKeyTable(db, KEY_SCHEMA, now),
     exists: () => keyTrackExists(db, KEY_SCHEMA),
     vacuum: async () => void (await sql`VACUUM ${sql.table(`${KEY_SCHEMA}.data_keys`)}`.execute(db)),
     async destroyKeysOfShreddedSignals() {
@@ -60,10 +64,11 @@ export function keysInDatabase(db: Kysely<Database>): KeyLocation {
     db,
     tracks: [keyMigrations(undefined)],
     // The key database's own connection, whatever transaction the caller is in.
-    keysFor: (masterKey, now) => {
-      const keyStoreOf = envelopeKeyStoreFor(masterKey, undefined, now);
+    keysFor: (keyring, now) => {
+      const keyStoreOf = envelopeKeyStoreFor(keyring, undefined, now);
       return () => keyStoreOf(db);
     },
+    table: (now) => new KyselyWrappedKeyTable(db, undefined, now),
     exists: () => keyTrackExists(db, undefined),
     vacuum: async () => void (await sql`VACUUM ${sql.table('data_keys')}`.execute(db)),
     async destroyKeysOfShreddedSignals(data) {

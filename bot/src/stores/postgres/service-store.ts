@@ -2,6 +2,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { Pool } from 'pg';
 import type { ServiceStore } from '@weerbaar/shared';
 import type { Database } from '../kysely/database.js';
+import { dataKeyMaintenance, type DataKeyMaintenance } from '../../crypto/data-key-maintenance.js';
+import { keyringOf } from '../../crypto/master-keyring.js';
 import { serviceMigrations } from '../kysely/migrations/service-migrations.js';
 import { createKyselyServiceStore } from '../kysely/service-store.js';
 import {
@@ -19,6 +21,8 @@ export type PostgresConnection = string | Pool;
 
 export type PostgresServiceStoreOptions = ({ connectionString: string; pool?: never } | { pool: Pool; connectionString?: never }) & {
   masterKey: Uint8Array;
+  /** Earlier master keys, accepted for unwrapping until the re-wrap has moved every key. */
+  previousMasterKeys?: readonly Uint8Array[];
   now?: () => Date;
   /**
    * Where the wrapped data keys live: a separate database (KEY_DATABASE_URL, preferably on
@@ -38,6 +42,7 @@ export interface PostgresServiceStore extends ServiceStore {
   /** The data database, for stores that share it (like SqliteServiceStore's `database`). */
   readonly database: { readonly db: Kysely<Database> };
   readonly keyLocation: 'database' | 'schema';
+  readonly dataKeys: DataKeyMaintenance;
 }
 
 interface OpenedDatabase {
@@ -88,11 +93,14 @@ export async function openPostgresServiceStore(options: PostgresServiceStoreOpti
     await keys.destroyKeysOfShreddedSignals(data.db);
 
     const now = options.now ?? (() => new Date());
+    const keyring = keyringOf(options.masterKey, options.previousMasterKeys);
+    const dataKeys = dataKeyMaintenance(keyring, keys.table(now));
+    await dataKeys.verify();
     const opened = keyDatabase;
     const store = createKyselyServiceStore({
       db: data.db,
       dialect: 'postgres',
-      keysFor: keys.keysFor(options.masterKey, now),
+      keysFor: keys.keysFor(keyring, now),
       ...(options.now ? { now: options.now } : {}),
       afterShred: async () => {
         // Best effort: the shred has committed; autovacuum reclaims the space later anyway.
@@ -103,7 +111,7 @@ export async function openPostgresServiceStore(options: PostgresServiceStoreOpti
         await opened?.close();
       },
     });
-    return { ...store, database: { db: data.db }, keyLocation: keys.kind };
+    return { ...store, database: { db: data.db }, keyLocation: keys.kind, dataKeys };
   } catch (error) {
     await data.close();
     await keyDatabase?.close();

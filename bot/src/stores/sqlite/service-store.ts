@@ -5,7 +5,9 @@ import { keyMigrations } from '../kysely/migrations/key-migrations.js';
 import { migrateTrack } from '../kysely/migrations/migration.js';
 import { serviceMigrations } from '../kysely/migrations/service-migrations.js';
 import { createKyselyServiceStore } from '../kysely/service-store.js';
-import { envelopeKeyStoreFor, signalKeyId } from '../kysely/wrapped-key-table.js';
+import { dataKeyMaintenance, type DataKeyMaintenance } from '../../crypto/data-key-maintenance.js';
+import { keyringOf } from '../../crypto/master-keyring.js';
+import { envelopeKeyStoreFor, KyselyWrappedKeyTable, signalKeyId } from '../kysely/wrapped-key-table.js';
 import type { SqliteStoreHandle } from './handle.js';
 import { attachSqliteFile, hasTable, inspectSqliteFile, openSqliteFile } from './sqlite-file.js';
 
@@ -18,10 +20,13 @@ export interface SqliteServiceStoreOptions {
   /** Wrapped data keys; default `<file without .db>.keys.db`. Back it up apart from `file`. */
   keyFile?: string;
   masterKey: Uint8Array;
+  /** Earlier master keys, accepted for unwrapping until the re-wrap has moved every key. */
+  previousMasterKeys?: readonly Uint8Array[];
   now?: () => Date;
 }
 
 export interface SqliteServiceStore extends ServiceStore {
+  readonly dataKeys: DataKeyMaintenance;
   /** For openSqliteOrganisationStore({ database }) to share this file. */
   readonly database: SqliteStoreHandle;
   readonly keyFile: string;
@@ -49,7 +54,10 @@ export async function openSqliteServiceStore(options: SqliteServiceStoreOptions)
   const keyFile = options.keyFile ?? defaultKeyFile(file);
   const keyFileState = inspectSqliteFile(keyFile);
   const sqlite = openSqliteFile(file);
+  const keyring = keyringOf(options.masterKey, options.previousMasterKeys);
+  const now = options.now ?? (() => new Date());
   let db: Kysely<Database> | undefined;
+  let dataKeys: DataKeyMaintenance | undefined;
   try {
     if (keyFileState !== 'sqlite' && hasTable(sqlite, 'main', 'signals')) {
       throw new IncompatibleStoreError(
@@ -61,6 +69,8 @@ export async function openSqliteServiceStore(options: SqliteServiceStoreOptions)
     await migrateTrack(db, serviceMigrations, 'sqlite', file);
     await migrateTrack(db, keyMigrations(KEY_SCHEMA), 'sqlite', keyFile);
     destroyKeysOfShreddedSignals(sqlite);
+    dataKeys = dataKeyMaintenance(keyring, new KyselyWrappedKeyTable(db, KEY_SCHEMA, now));
+    await dataKeys.verify();
   } catch (error) {
     if (db) await db.destroy();
     else sqlite.close();
@@ -70,7 +80,7 @@ export async function openSqliteServiceStore(options: SqliteServiceStoreOptions)
   const store = createKyselyServiceStore({
     db: kysely,
     dialect: 'sqlite',
-    keysFor: envelopeKeyStoreFor(options.masterKey, KEY_SCHEMA, options.now ?? (() => new Date())),
+    keysFor: envelopeKeyStoreFor(keyring, KEY_SCHEMA, now),
     ...(options.now ? { now: options.now } : {}),
     afterShred: async () => {
       // Move the overwritten pages out of the WAL into the files and empty the WAL, so
@@ -81,7 +91,7 @@ export async function openSqliteServiceStore(options: SqliteServiceStoreOptions)
     },
     close: () => kysely.destroy(),
   });
-  return { ...store, database: { file, db: kysely }, keyFile };
+  return { ...store, database: { file, db: kysely }, keyFile, dataKeys };
 }
 
 /**
